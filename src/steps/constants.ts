@@ -1,0 +1,133 @@
+import {
+  RelationshipClass,
+  RelationshipDirection,
+  StepEntityMetadata,
+  StepMappedRelationshipMetadata,
+  StepRelationshipMetadata,
+} from '@jupiterone/integration-sdk-core';
+
+export const Steps = {
+  ACCOUNT: 'fetch-account',
+  SITES: 'fetch-sites',
+  GROUPS: 'fetch-groups',
+  AGENTS: 'fetch-agents',
+  THREATS: 'fetch-threats',
+  APPLICATIONS: 'fetch-applications',
+  VULNERABILITIES: 'fetch-vulnerabilities',
+} as const;
+
+export const IngestionSources = {
+  THREATS: 'threats',
+  APPLICATIONS: 'applications',
+  VULNERABILITIES: 'vulnerabilities',
+} as const;
+
+export const Entities = {
+  ACCOUNT: {
+    resourceName: 'Account',
+    _type: 'sentinelone_account',
+    _class: ['Account'],
+  },
+  SITE: {
+    resourceName: 'Site',
+    _type: 'sentinelone_site',
+    _class: ['Group'],
+  },
+  GROUP: {
+    resourceName: 'Group',
+    _type: 'sentinelone_group',
+    _class: ['Group'],
+  },
+  AGENT: {
+    resourceName: 'Agent',
+    _type: 'sentinelone_agent',
+    _class: ['HostAgent'],
+  },
+  THREAT: {
+    resourceName: 'Threat',
+    _type: 'sentinelone_threat',
+    _class: ['Finding'],
+  },
+  APPLICATION: {
+    resourceName: 'Application',
+    _type: 'sentinelone_application',
+    _class: ['Application'],
+  },
+  FINDING: {
+    resourceName: 'CVE Finding',
+    _type: 'sentinelone_finding',
+    _class: ['Finding'],
+  },
+} satisfies Record<string, StepEntityMetadata>;
+
+/** Targets of mapped relationships: entities owned by JupiterOne or other integrations. */
+export const MappedTargets = {
+  DEVICE: { _type: 'user_endpoint', _class: 'Device' },
+  CVE: { _type: 'cve', _class: 'Vulnerability' },
+} as const;
+
+export const Relationships = {
+  ACCOUNT_HAS_SITE: {
+    _type: 'sentinelone_account_has_site',
+    sourceType: Entities.ACCOUNT._type,
+    _class: RelationshipClass.HAS,
+    targetType: Entities.SITE._type,
+  },
+  ACCOUNT_HAS_GROUP: {
+    _type: 'sentinelone_account_has_group',
+    sourceType: Entities.ACCOUNT._type,
+    _class: RelationshipClass.HAS,
+    targetType: Entities.GROUP._type,
+  },
+  SITE_HAS_GROUP: {
+    _type: 'sentinelone_site_has_group',
+    sourceType: Entities.SITE._type,
+    _class: RelationshipClass.HAS,
+    targetType: Entities.GROUP._type,
+  },
+  GROUP_HAS_AGENT: {
+    _type: 'sentinelone_group_has_agent',
+    sourceType: Entities.GROUP._type,
+    _class: RelationshipClass.HAS,
+    targetType: Entities.AGENT._type,
+  },
+  AGENT_IDENTIFIED_THREAT: {
+    _type: 'sentinelone_agent_identified_threat',
+    sourceType: Entities.AGENT._type,
+    _class: RelationshipClass.IDENTIFIED,
+    targetType: Entities.THREAT._type,
+  },
+  AGENT_INSTALLED_APPLICATION: {
+    _type: 'sentinelone_agent_installed_application',
+    sourceType: Entities.AGENT._type,
+    _class: RelationshipClass.INSTALLED,
+    targetType: Entities.APPLICATION._type,
+  },
+  AGENT_IDENTIFIED_FINDING: {
+    _type: 'sentinelone_agent_identified_finding',
+    sourceType: Entities.AGENT._type,
+    _class: RelationshipClass.IDENTIFIED,
+    targetType: Entities.FINDING._type,
+  },
+} satisfies Record<string, StepRelationshipMetadata>;
+
+export const MappedRelationships = {
+  AGENT_PROTECTS_DEVICE: {
+    _type: 'sentinelone_agent_protects_device',
+    sourceType: Entities.AGENT._type,
+    _class: RelationshipClass.PROTECTS,
+    targetType: MappedTargets.DEVICE._type,
+    direction: RelationshipDirection.FORWARD,
+  },
+  FINDING_IS_CVE: {
+    _type: 'sentinelone_finding_is_cve',
+    sourceType: Entities.FINDING._type,
+    _class: RelationshipClass.IS,
+    targetType: MappedTargets.CVE._type,
+    direction: RelationshipDirection.FORWARD,
+  },
+} satisfies Record<string, StepMappedRelationshipMetadata>;
+
+/** HostAgent `function` values of a SentinelOne agent. */
+export const AGENT_FUNCTIONS = ['anti-malware', 'endpoint-protection', 'edr'];
+
