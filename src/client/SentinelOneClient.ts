@@ -1,0 +1,234 @@
+import { ClientLogger, Query, SentinelOneHttpClient } from './http';
+import { ClientTuning, DEFAULT_TUNING } from './options';
+import { IterationSummary, PageHandler, paginate } from './paginate';
+import {
+  S1Account,
+  S1Agent,
+  S1ApiTokenDetails,
+  S1Application,
+  S1ApplicationInstall,
+  S1Group,
+  S1Page,
+  S1Risk,
+  S1Site,
+  S1SitesData,
+  S1SystemInfo,
+  S1Threat,
+} from './types';
+
+/** Largest `limit` each list endpoint accepts; larger values get a 400. */
+export const PAGE_LIMITS = {
+  groups: 300,
+  other: 1000,
+} as const;
+
+/** Restricts list endpoints to some accounts or sites (comma-joined filters). */
+export interface Scope {
+  accountIds?: string[];
+  siteIds?: string[];
+}
+
+export interface ThreatFilter {
+  incidentStatuses: string[];
+  updatedAfter?: Date;
+}
+
+export interface ApplicationRef {
+  applicationName: string;
+  applicationVendor: string;
+}
+
+export interface SentinelOneClientOptions {
+  serverUrl: string;
+  apiToken: string;
+  logger: ClientLogger;
+  scope?: Scope;
+  tuning?: ClientTuning;
+}
+
+interface ListOptions<T, D> {
+  /** Where the records sit in `data` (sites nest them). */
+  extract?: (data: D | undefined) => T[];
+  limit?: number;
+  /** What makes two records the same one, for de-duplication across pages. */
+  identify?: (record: T) => string | undefined;
+}
+
+/**
+ * Read-only access to the SentinelOne Management API v2.1. Each `iterate*`
+ * method streams pages to a handler and resolves with the iteration's summary;
+ * nothing here knows about the graph.
+ */
+export class SentinelOneClient {
+  private readonly http: SentinelOneHttpClient;
+  private readonly logger: ClientLogger;
+  private readonly tuning: ClientTuning;
+  private readonly scope: Scope;
+  private readonly apiToken: string;
+
+  constructor(options: SentinelOneClientOptions) {
+    this.tuning = options.tuning ?? DEFAULT_TUNING;
+    this.logger = options.logger;
+    this.scope = options.scope ?? {};
+    this.http = new SentinelOneHttpClient(
+      options.serverUrl,
+      options.apiToken,
+      options.logger,
+      this.tuning,
+    );
+    this.apiToken = options.apiToken;
+  }
+
+  get stats() {
+    return this.http.stats;
+  }
+
+  get host(): string {
+    return this.http.host;
+  }
+
+  async getSystemInfo(): Promise<S1SystemInfo> {
+    const body = await this.http.request<{ data?: S1SystemInfo }>(
+      '/system/info',
+    );
+    return body?.data ?? {};
+  }
+
+  /** The token's own dates; the token travels in the body, as the API wants. */
+  async getApiTokenDetails(): Promise<S1ApiTokenDetails> {
+    const body = await this.http.request<{ data?: S1ApiTokenDetails }>(
+      '/users/api-token-details',
+      { method: 'POST', body: { data: { apiToken: this.apiToken } } },
+    );
+    return body?.data ?? {};
+  }
+
+  iterateAccounts(onPage: PageHandler<S1Account>): Promise<IterationSummary> {
+    return this.list('/accounts', this.scopeQuery(['accountIds']), onPage);
+  }
+
+  iterateSites(onPage: PageHandler<S1Site>): Promise<IterationSummary> {
+    return this.list<S1Site, S1SitesData>(
+      '/sites',
+      this.scopeQuery(['accountIds', 'siteIds']),
+      onPage,
+      { extract: (data) => data?.sites ?? [] },
+    );
+  }
+
+  iterateGroups(onPage: PageHandler<S1Group>): Promise<IterationSummary> {
+    return this.list(
+      '/groups',
+      this.scopeQuery(['accountIds', 'siteIds']),
+      onPage,
+      { limit: PAGE_LIMITS.groups },
+    );
+  }
+
+  /** Decommissioned agents too: the API leaves them out unless asked. */
+  iterateAgents(onPage: PageHandler<S1Agent>): Promise<IterationSummary> {
+    return this.list(
+      '/agents',
+      {
+        ...this.scopeQuery(['accountIds', 'siteIds']),
+        isDecommissioned: 'true,false',
+      },
+      onPage,
+    );
+  }
+
+  iterateThreats(
+    filter: ThreatFilter,
+    onPage: PageHandler<S1Threat>,
+  ): Promise<IterationSummary> {
+    return this.list(
+      '/threats',
+      {
+        ...this.scopeQuery(['accountIds', 'siteIds']),
+        incidentStatuses: filter.incidentStatuses.join(','),
+        updatedAt__gt: filter.updatedAfter?.toISOString(),
+      },
+      onPage,
+    );
+  }
+
+  /** Application inventory, aggregated by vendor + name; rows have no id. */
+  iterateApplications(
+    onPage: PageHandler<S1Application>,
+  ): Promise<IterationSummary> {
+    return this.list(
+      '/application-management/inventory',
+      this.scopeQuery(['accountIds', 'siteIds']),
+      onPage,
+      {
+        identify: (app) =>
+          JSON.stringify([app.applicationVendor, app.applicationName]),
+      },
+    );
+  }
+
+  iterateApplicationInstalls(
+    application: ApplicationRef,
+    onPage: PageHandler<S1ApplicationInstall>,
+  ): Promise<IterationSummary> {
+    return this.list(
+      '/application-management/inventory/endpoints',
+      {
+        ...this.scopeQuery(['accountIds', 'siteIds']),
+        applicationName: application.applicationName,
+        applicationVendor: application.applicationVendor,
+      },
+      onPage,
+    );
+  }
+
+  iterateRisks(onPage: PageHandler<S1Risk>): Promise<IterationSummary> {
+    return this.list(
+      '/application-management/risks',
+      this.scopeQuery(['accountIds', 'siteIds']),
+      onPage,
+    );
+  }
+
+  private scopeQuery(filters: (keyof Scope)[]): Query {
+    const query: Query = {};
+    for (const filter of filters) {
+      const ids = this.scope[filter];
+      if (ids?.length) query[filter] = ids.join(',');
+    }
+    return query;
+  }
+
+  private list<T, D = T[]>(
+    path: string,
+    query: Query,
+    onPage: PageHandler<T>,
+    {
+      extract = (data) => (Array.isArray(data) ? data : []) as T[],
+      limit = PAGE_LIMITS.other,
+      identify = (record) =>
+        (record as { id?: string | null })?.id ?? undefined,
+    }: ListOptions<T, D> = {},
+  ): Promise<IterationSummary> {
+    return paginate<T>(
+      {
+        path,
+        query,
+        limit,
+        identify,
+        logger: this.logger,
+        progressEveryPages: this.tuning.progressEveryPages,
+        fetchPage: async (pageQuery) => {
+          const body = await this.http.request<Partial<S1Page<unknown>>>(path, {
+            query: pageQuery,
+          });
+          return {
+            records: extract(body?.data as D | undefined),
+            pagination: body?.pagination,
+          };
+        },
+      },
+      onPage,
+    );
+  }
+}

@@ -1,0 +1,458 @@
+import http from 'http';
+import https from 'https';
+import fetch, { Response } from 'node-fetch';
+import {
+  IntegrationProviderAPIError,
+  IntegrationProviderAuthenticationError,
+  IntegrationProviderAuthorizationError,
+} from '@jupiterone/integration-sdk-core';
+
+import { ClientTuning, DEFAULT_TUNING } from './options';
+import { S1ErrorBody } from './types';
+
+export const API_BASE_PATH = '/web/api/v2.1';
+
+/** The only mutating method allowed, and the one endpoint it may call. */
+const ALLOWED_POST_PATHS = new Set(['/users/api-token-details']);
+
+/**
+ * GETs that reveal secrets (agent passphrases, registration tokens, uninstall
+ * passwords). The client refuses them so that no future step can call them
+ * by mistake.
+ */
+const SECRET_REVEALING_PATHS = [
+  /^\/agents\/passphrases/,
+  /^\/groups\/[^/]+\/token/,
+  /^\/sites\/[^/]+\/token/,
+  /^\/accounts\/[^/]+\/uninstall-password/,
+  /uninstall-password/,
+  /passphrase/,
+];
+
+const MAX_REDIRECTS = 3;
+const BODY_EXCERPT_LENGTH = 160;
+
+export interface ClientLogger {
+  debug(fields: object, message?: string): void;
+  info(fields: object, message?: string): void;
+  warn(fields: object, message?: string): void;
+}
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST';
+  query?: Query;
+  body?: unknown;
+}
+
+export interface RequestStats {
+  requests: number;
+  retries: number;
+}
+
+/** A request's outcome that may succeed on a later attempt. */
+class RetryableFailure extends Error {
+  constructor(
+    message: string,
+    readonly status: number | string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The SentinelOne HTTP layer: auth header, timeouts, retries, the request
+ * cap, redirects and redaction. It knows endpoints only as paths.
+ */
+export class SentinelOneHttpClient {
+  readonly stats: RequestStats = { requests: 0, retries: 0 };
+  private readonly origin: string;
+  private readonly agent: http.Agent;
+  private readonly semaphore: Semaphore;
+
+  constructor(
+    baseUrl: string,
+    private readonly apiToken: string,
+    private readonly logger: ClientLogger,
+    private readonly tuning: ClientTuning = DEFAULT_TUNING,
+  ) {
+    this.origin = new URL(baseUrl).origin;
+    this.agent = this.origin.startsWith('https:')
+      ? new https.Agent({
+          keepAlive: true,
+          maxSockets: tuning.maxConcurrentRequests,
+        })
+      : new http.Agent({
+          keepAlive: true,
+          maxSockets: tuning.maxConcurrentRequests,
+        });
+    this.semaphore = new Semaphore(tuning.maxConcurrentRequests);
+  }
+
+  /** The host named in errors: customers recognise it, and it holds no secret. */
+  get host(): string {
+    return new URL(this.origin).host;
+  }
+
+  async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const method = options.method ?? 'GET';
+    assertReadOnly(method, path);
+    const url = buildUrl(this.origin, path, options.query);
+    const endpoint = `${method} ${API_BASE_PATH}${path}`;
+
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.semaphore.run(() =>
+          this.attempt<T>(url, method, endpoint, options.body),
+        );
+      } catch (err) {
+        if (!(err instanceof RetryableFailure)) throw this.redactError(err);
+        if (attempt >= this.tuning.maxAttempts) {
+          throw new IntegrationProviderAPIError({
+            endpoint,
+            status: err.status,
+            statusText: this.redact(
+              `${err.message}; gave up after ${attempt} attempts`,
+            ),
+          });
+        }
+        const delayMs = backoffDelay(attempt, this.tuning, err.retryAfterMs);
+        this.stats.retries++;
+        this.logger.warn(
+          { endpoint, status: err.status, attempt, delayMs },
+          this.redact(`Retrying SentinelOne request: ${err.message}`),
+        );
+        await sleep(delayMs);
+      }
+    }
+  }
+
+  private async attempt<T>(
+    url: string,
+    method: string,
+    endpoint: string,
+    body: unknown,
+  ): Promise<T> {
+    const controller = new AbortController();
+    // The timer covers reading the body too: node-fetch 2 never rejects a
+    // body cut short by a reset, so without it a collection can hang forever.
+    const timer = setTimeout(
+      () => controller.abort(),
+      this.tuning.requestTimeoutMs,
+    );
+    try {
+      const response = await this.fetchFollowingSameOriginRedirects(
+        url,
+        method,
+        endpoint,
+        body,
+        controller.signal,
+      );
+      const text = await response.text();
+      return this.interpret<T>(response, text, endpoint);
+    } catch (err) {
+      throw this.classifyNetworkError(err, endpoint);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async fetchFollowingSameOriginRedirects(
+    url: string,
+    method: string,
+    endpoint: string,
+    body: unknown,
+    signal: AbortSignal,
+  ): Promise<Response> {
+    let target = url;
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      this.stats.requests++;
+      const response = await fetch(target, {
+        method,
+        agent: this.agent,
+        redirect: 'manual',
+        signal: signal as any,
+        headers: {
+          Authorization: `ApiToken ${this.apiToken}`,
+          Accept: 'application/json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status >= 400 || !location) {
+        return response;
+      }
+      const next = new URL(location, target);
+      if (next.origin !== this.origin) {
+        // Following would hand the API token to a host the customer never named.
+        throw new IntegrationProviderAPIError({
+          endpoint,
+          status: response.status,
+          statusText: `the console redirected to ${next.origin}, another host; the API token is not sent there. If that is your console, set it as the console URL`,
+        });
+      }
+      target = next.toString();
+    }
+    throw new IntegrationProviderAPIError({
+      endpoint,
+      status: 'REDIRECT_LOOP',
+      statusText: `more than ${MAX_REDIRECTS} redirects`,
+    });
+  }
+
+  private interpret<T>(response: Response, text: string, endpoint: string): T {
+    const { status } = response;
+    if (status >= 200 && status < 300) {
+      const contentType = response.headers.get('content-type') ?? '';
+      if (contentType.includes('text/html')) {
+        throw new IntegrationProviderAPIError({
+          endpoint,
+          status,
+          statusText: `${this.host} answered with an HTML page, not SentinelOne API JSON: check that the URL is your SentinelOne management console (e.g. https://usea1-acme.sentinelone.net)`,
+        });
+      }
+      try {
+        return JSON.parse(text) as T;
+      } catch {
+        throw new RetryableFailure(
+          `response body is not valid JSON (${
+            text.length
+          } bytes: ${this.excerpt(text)})`,
+          status,
+        );
+      }
+    }
+
+    const detail = this.describeErrorBody(text);
+    const statusText = `${response.statusText || 'HTTP ' + status}${
+      detail ? ': ' + detail : ''
+    }`;
+    if (status === 429 || status === 408 || status >= 500) {
+      throw new RetryableFailure(
+        statusText,
+        status,
+        parseRetryAfter(response.headers.get('retry-after')),
+      );
+    }
+    if (status === 401) {
+      throw new IntegrationProviderAuthenticationError({
+        endpoint,
+        status,
+        statusText: `${statusText}. The API token is invalid or expired: generate a new one in the SentinelOne console (Settings > Users > Service Users > select the user > Actions > Generate API Token)`,
+      });
+    }
+    if (status === 403) {
+      const error = new IntegrationProviderAuthorizationError({
+        endpoint,
+        status,
+        statusText: `${statusText}. The API token's user may not read this: give it a role with view access to Endpoints, Groups, Sites, Accounts, Threats and Applications, at the scope to collect`,
+      });
+      return throwWithApiCodes(error, text);
+    }
+    return throwWithApiCodes(
+      new IntegrationProviderAPIError({ endpoint, status, statusText }),
+      text,
+    );
+  }
+
+  private classifyNetworkError(err: unknown, endpoint: string): Error {
+    if (
+      err instanceof RetryableFailure ||
+      err instanceof IntegrationProviderAPIError
+    ) {
+      return err;
+    }
+    const error = err as NodeJS.ErrnoException & { type?: string };
+    const code = error.code ?? error.type ?? 'NETWORK_ERROR';
+    if (error.name === 'AbortError' || code === 'aborted') {
+      return new RetryableFailure(
+        `no complete answer within ${this.tuning.requestTimeoutMs} ms`,
+        'TIMEOUT',
+      );
+    }
+    const fatal = describeFatalNetworkError(code, this.host);
+    if (fatal) {
+      return new IntegrationProviderAPIError({
+        endpoint,
+        status: code,
+        statusText: fatal,
+        cause: error,
+      });
+    }
+    // Resets, hang-ups and premature closes are transient.
+    return new RetryableFailure(
+      `connection to ${this.host} failed (${code}: ${error.message})`,
+      code,
+    );
+  }
+
+  private describeErrorBody(text: string): string {
+    try {
+      const body = JSON.parse(text) as S1ErrorBody;
+      const first = body.errors?.[0];
+      if (first) {
+        const detail =
+          typeof first.detail === 'string'
+            ? first.detail
+            : first.detail
+            ? JSON.stringify(first.detail)
+            : '';
+        return this.excerpt(
+          [first.code, first.title, detail].filter(Boolean).join(' '),
+        );
+      }
+    } catch {
+      // Not JSON: an HTML error page from a proxy, for instance.
+    }
+    return text.trim() ? this.excerpt(text) : '';
+  }
+
+  /** A short, single-line, token-free piece of a response body. */
+  private excerpt(text: string): string {
+    const flat = this.redact(text)
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    return flat.length > BODY_EXCERPT_LENGTH
+      ? `${flat.slice(0, BODY_EXCERPT_LENGTH)}…`
+      : flat;
+  }
+
+  private redact(text: string): string {
+    return this.apiToken ? text.split(this.apiToken).join('[REDACTED]') : text;
+  }
+
+  private redactError(err: unknown): unknown {
+    if (
+      err instanceof Error &&
+      this.apiToken &&
+      err.message.includes(this.apiToken)
+    ) {
+      err.message = this.redact(err.message);
+    }
+    return err;
+  }
+}
+
+/** SentinelOne error codes (e.g. 4030010) from an error body, for callers that branch on them. */
+export function apiErrorCodes(err: unknown): number[] {
+  return (err as { apiErrorCodes?: number[] })?.apiErrorCodes ?? [];
+}
+
+function throwWithApiCodes(error: Error, bodyText: string): never {
+  let codes: number[] = [];
+  try {
+    const body = JSON.parse(bodyText) as S1ErrorBody;
+    codes = (body.errors ?? [])
+      .map((e) => e.code)
+      .filter((c): c is number => typeof c === 'number');
+  } catch {
+    // no codes in a non-JSON body
+  }
+  Object.defineProperty(error, 'apiErrorCodes', {
+    value: codes,
+    enumerable: false,
+  });
+  throw error;
+}
+
+function assertReadOnly(method: string, path: string): void {
+  const allowed =
+    method === 'GET' || (method === 'POST' && ALLOWED_POST_PATHS.has(path));
+  if (
+    !allowed ||
+    SECRET_REVEALING_PATHS.some((pattern) => pattern.test(path))
+  ) {
+    // A programming error, never a customer's: the integration is read-only.
+    throw new Error(`Refusing ${method} ${path}: the integration is read-only`);
+  }
+}
+
+function buildUrl(origin: string, path: string, query: Query = {}): string {
+  const url = new URL(`${API_BASE_PATH}${path}`, origin);
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined) url.searchParams.set(name, String(value));
+  }
+  return url.toString();
+}
+
+function describeFatalNetworkError(
+  code: string,
+  host: string,
+): string | undefined {
+  if (code === 'ENOTFOUND' || code === 'EAI_NONAME') {
+    return `the host ${host} could not be resolved (DNS lookup failed): check the console URL`;
+  }
+  if (code === 'ECONNREFUSED') {
+    return `${host} refused the connection: check the console URL and port`;
+  }
+  if (
+    /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/i.test(code) ||
+    code === 'EPROTO'
+  ) {
+    return `the TLS connection to ${host} failed (${code}): the console's certificate is not trusted or the host does not speak HTTPS`;
+  }
+  return undefined;
+}
+
+/** `Retry-After` as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
+export function parseRetryAfter(
+  header: string | null,
+  now: number = Date.now(),
+): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * Exponential backoff with jitter; a server's `Retry-After` wins when given,
+ * both bounded so that a hostile header cannot stall a collection for hours.
+ */
+export function backoffDelay(
+  attempt: number,
+  tuning: Pick<ClientTuning, 'retryBaseDelayMs' | 'retryMaxDelayMs'>,
+  retryAfterMs?: number,
+  random: () => number = Math.random,
+): number {
+  if (retryAfterMs !== undefined) {
+    return Math.min(retryAfterMs, tuning.retryMaxDelayMs);
+  }
+  const exponential = Math.min(
+    tuning.retryMaxDelayMs,
+    tuning.retryBaseDelayMs * 2 ** (attempt - 1),
+  );
+  return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Caps the requests in flight; waiters are served first come, first served. */
+class Semaphore {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly capacity: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.capacity) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.active++;
+    }
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}

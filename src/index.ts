@@ -1,0 +1,26 @@
+import { IntegrationInvocationConfig } from '@jupiterone/integration-sdk-core';
+
+import { instanceConfigFields, IntegrationConfig, validateInvocation } from './config';
+import { ingestionConfig } from './ingestionConfig';
+import { accountSteps } from './steps/account';
+import { agentSteps } from './steps/agents';
+import { applicationSteps } from './steps/applications';
+import { groupSteps } from './steps/groups';
+import { siteSteps } from './steps/sites';
+import { threatSteps } from './steps/threats';
+import { vulnerabilitySteps } from './steps/vulnerabilities';
+
+export const invocationConfig: IntegrationInvocationConfig<IntegrationConfig> = {
+  instanceConfigFields,
+  validateInvocation,
+  ingestionConfig,
+  integrationSteps: [
+    ...accountSteps,
+    ...siteSteps,
+    ...groupSteps,
+    ...agentSteps,
+    ...threatSteps,
+    ...applicationSteps,
+    ...vulnerabilitySteps,
+  ],
+};

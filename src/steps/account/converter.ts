@@ -1,0 +1,77 @@
+import { createIntegrationEntity, Entity } from '@jupiterone/integration-sdk-core';
+
+import { S1Account, S1SystemInfo } from '../../client/types';
+import { Entities } from '../constants';
+import { nonBlank, opt } from '../util';
+import { accountWebLink } from '../webLinks';
+
+/** The scope the API token was found to have. */
+export type TokenScope = 'global' | 'account' | 'site';
+
+export interface AccountEntityInput {
+  /** The JupiterOne integration instance (only these fields are read). */
+  instance: { id: string; name: string; description?: string };
+  /** Normalized console URL. */
+  serverUrl: string;
+  systemInfo?: S1SystemInfo;
+  /** Epoch ms. */
+  tokenExpiresOn?: number;
+  /** Epoch ms. */
+  tokenCreatedOn?: number;
+  /** SentinelOne accounts the token sees (absent for site-scoped tokens). */
+  accounts?: S1Account[];
+  scope: TokenScope;
+}
+
+const DEFAULT_ACCOUNT_NAME = 'SentinelOne';
+
+export function accountKey(instanceId: string): string {
+  return `${Entities.ACCOUNT._type}-${instanceId}`;
+}
+
+/**
+ * The one `sentinelone_account` entity of an integration instance: the
+ * SentinelOne console as the instance sees it. It carries no SentinelOne record
+ * as rawData (it is built from the instance, system info and token details).
+ */
+export function createAccountEntity(input: AccountEntityInput): Entity {
+  const { instance, serverUrl, systemInfo, accounts, scope } = input;
+  const name = nonBlank(instance.name) ?? DEFAULT_ACCOUNT_NAME;
+
+  const accountProperties = accounts
+    ? {
+        accountIds: accounts
+          .map((account) => nonBlank(account.id))
+          .filter((id): id is string => id !== undefined),
+        accountNames: accounts
+          .map((account) => nonBlank(account.name))
+          .filter((accountName): accountName is string => !!accountName),
+      }
+    : {};
+
+  return createIntegrationEntity({
+    entityData: {
+      source: {},
+      assign: {
+        _key: accountKey(instance.id),
+        _type: Entities.ACCOUNT._type,
+        _class: Entities.ACCOUNT._class,
+        name,
+        displayName: name,
+        description: nonBlank(instance.description),
+        vendor: 'SentinelOne',
+        webLink: accountWebLink(serverUrl),
+        accessURL: accountWebLink(serverUrl),
+        build: opt(systemInfo?.build),
+        version: opt(systemInfo?.version),
+        release: opt(systemInfo?.release),
+        patch: opt(systemInfo?.patch),
+        latestAgentVersion: opt(systemInfo?.latestAgentVersion),
+        tokenExpiresOn: input.tokenExpiresOn,
+        tokenCreatedOn: input.tokenCreatedOn,
+        scope,
+        ...accountProperties,
+      },
+    },
+  });
+}

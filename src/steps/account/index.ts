@@ -1,0 +1,114 @@
+import {
+  IntegrationStep,
+  PublishEventLevel,
+} from '@jupiterone/integration-sdk-core';
+
+import { apiErrorCodes, S1Account, Scope } from '../../client';
+import {
+  createClient,
+  IntegrationConfig,
+  readTokenExpiry,
+  validateConfig,
+} from '../../config';
+import { Entities, Steps } from '../constants';
+import { DataKeys, StepContext } from '../shared';
+import { createAccountEntity } from './converter';
+
+/** Warn the customer this long before the API token expires. */
+export const TOKEN_EXPIRY_WARNING_DAYS = 14;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** SentinelOne's code for "action not allowed to site users". */
+export const SITE_USER_REFUSED_CODE = 4030010;
+
+export async function fetchAccount(context: StepContext): Promise<void> {
+  const { instance, jobState, logger } = context;
+  const config = validateConfig(instance.config);
+  const client = createClient(config, logger);
+
+  const systemInfo = await client.getSystemInfo();
+  const tokenExpiresOn = await readTokenExpiry(client, logger);
+  warnIfTokenExpiresSoon(context, tokenExpiresOn);
+
+  const accounts = await fetchAccountsUnlessSiteScoped(context, client);
+  const siteScoped = accounts === undefined;
+  const scope: Scope = siteScoped
+    ? { siteIds: config.scope.siteIds }
+    : config.scope;
+  if (siteScoped && config.scope.accountIds?.length) {
+    logger.warn(
+      'The API token is site-scoped: the accountIds filter cannot apply and is ignored; use siteIds',
+    );
+  }
+
+  await jobState.setData(DataKeys.SCOPE, scope);
+  await jobState.setData(DataKeys.SITE_SCOPED, siteScoped);
+  await jobState.setData(
+    DataKeys.ACCOUNT_IDS,
+    (accounts ?? []).map((account) => account.id),
+  );
+  await jobState.addEntity(
+    createAccountEntity({
+      instance,
+      serverUrl: config.serverUrl,
+      systemInfo,
+      tokenExpiresOn,
+      accounts,
+      scope: siteScoped ? 'site' : (accounts?.length ?? 0) > 1 ? 'global' : 'account',
+    }),
+  );
+}
+
+/**
+ * The accounts the token sees, or undefined for a site-scoped token, which
+ * the API refuses account-level data (403, code 4030010): the collection then
+ * carries on at site scope rather than failing.
+ */
+async function fetchAccountsUnlessSiteScoped(
+  context: StepContext,
+  client: ReturnType<typeof createClient>,
+): Promise<S1Account[] | undefined> {
+  const accounts: S1Account[] = [];
+  try {
+    await client.iterateAccounts(async (page) => {
+      accounts.push(...page.filter((account) => account?.id));
+    });
+    return accounts;
+  } catch (err) {
+    if (!apiErrorCodes(err).includes(SITE_USER_REFUSED_CODE)) throw err;
+    context.logger.info(
+      'The API token is site-scoped (accounts refused with 4030010): collecting at site scope',
+    );
+    return undefined;
+  }
+}
+
+function warnIfTokenExpiresSoon(
+  context: StepContext,
+  tokenExpiresOn: number | undefined,
+): void {
+  if (tokenExpiresOn === undefined) return;
+  const daysLeft = (tokenExpiresOn - Date.now()) / DAY_MS;
+  if (daysLeft > TOKEN_EXPIRY_WARNING_DAYS) return;
+  context.logger.publishEvent({
+    name: 'warn_api_token_expiring',
+    level: PublishEventLevel.Warn,
+    description: `The SentinelOne API token expires on ${new Date(
+      tokenExpiresOn,
+    ).toISOString()} (in ${Math.max(
+      0,
+      Math.floor(daysLeft),
+    )} day(s)). Generate a new one in the SentinelOne console (Settings > Users > Service Users > Actions > Generate API Token) and update this integration before then, or collection will stop.`,
+  });
+}
+
+export const accountSteps: IntegrationStep<IntegrationConfig>[] = [
+  {
+    id: Steps.ACCOUNT,
+    name: 'Fetch Account',
+    entities: [Entities.ACCOUNT],
+    relationships: [],
+    dependsOn: [],
+    executionHandler: fetchAccount,
+  },
+];

@@ -1,0 +1,129 @@
+import {
+  Entity,
+  IntegrationStep,
+  Relationship,
+} from '@jupiterone/integration-sdk-core';
+import pMap from 'p-map';
+
+import { IterationSummary, S1Application } from '../../client';
+import { createClient, IntegrationConfig } from '../../config';
+import {
+  Entities,
+  IngestionSources,
+  Relationships,
+  Steps,
+} from '../constants';
+import { agentKey } from '../agents/converter';
+import {
+  applicationScope,
+  DataKeys,
+  getData,
+  getStepClient,
+  logStepSummary,
+  RecordTally,
+  StepContext,
+  unlessUnlicensed,
+} from '../shared';
+import {
+  applicationKey,
+  createAgentInstalledApplicationRelationship,
+  createApplicationEntity,
+} from './converter';
+
+/** Applications whose installs are listed at once; the client caps requests anyway. */
+const APPLICATION_CONCURRENCY = 3;
+
+/**
+ * The inventory lists applications by vendor + name; each one's installs
+ * carry the version, so an application entity is one vendor + name + version
+ * and is written the first time an install of it is seen.
+ */
+export async function fetchApplications(context: StepContext): Promise<void> {
+  const startedAt = Date.now();
+  const { jobState } = context;
+  const { config, scope } = await getStepClient(context);
+  const client = createClient(
+    config,
+    context.logger,
+    await applicationScope(jobState, scope),
+  );
+  const agentIds = await getData(jobState, DataKeys.AGENT_IDS, new Set<string>());
+  const tally = new RecordTally('application install');
+  const summaries: IterationSummary[] = [];
+  const writtenApplications = new Set<string>();
+
+  await unlessUnlicensed(context, 'Installed applications', async () => {
+    const applications: S1Application[] = [];
+    summaries.push(
+      await client.iterateApplications(async (page) => {
+        applications.push(
+          ...page.filter((app) => app?.applicationName?.trim()),
+        );
+      }),
+    );
+
+    await pMap(
+      applications,
+      async (application) => {
+        const name = application.applicationName!.trim();
+        const vendor = application.applicationVendor?.trim() ?? '';
+        // Duplicate installs can only meet within one application's pages.
+        const writtenInstalls = new Set<string>();
+        summaries.push(
+          await client.iterateApplicationInstalls(
+            {
+              applicationName: application.applicationName!,
+              applicationVendor: application.applicationVendor ?? '',
+            },
+            async (installs) => {
+              const entities: Entity[] = [];
+              const relationships: Relationship[] = [];
+              for (const install of installs) {
+                const version = install?.version?.trim() || 'unknown';
+                const key = applicationKey(vendor, name, version);
+                const relationship = tally.convert(install, (i) => {
+                  if (!writtenApplications.has(key)) {
+                    writtenApplications.add(key);
+                    entities.push(
+                      createApplicationEntity({ name, vendor, version }),
+                    );
+                  }
+                  return i.endpointId && agentIds.has(i.endpointId)
+                    ? createAgentInstalledApplicationRelationship(
+                        agentKey(i.endpointId),
+                        key,
+                        i,
+                      )
+                    : undefined;
+                });
+                // One agent can hold the same version twice (two paths): one edge.
+                if (relationship && !writtenInstalls.has(relationship._key)) {
+                  writtenInstalls.add(relationship._key);
+                  relationships.push(relationship);
+                }
+              }
+              await jobState.addEntities(entities);
+              await jobState.addRelationships(relationships);
+            },
+          ),
+        );
+      },
+      { concurrency: APPLICATION_CONCURRENCY },
+    );
+  });
+
+  tally.report(context.logger);
+  logStepSummary(context, client, startedAt, summaries, tally);
+}
+
+export const applicationSteps: IntegrationStep<IntegrationConfig>[] = [
+  {
+    id: Steps.APPLICATIONS,
+    name: 'Fetch Installed Applications',
+    entities: [Entities.APPLICATION],
+    relationships: [Relationships.AGENT_INSTALLED_APPLICATION],
+    dependsOn: [Steps.AGENTS],
+    ingestionSourceId: IngestionSources.APPLICATIONS,
+    executionHandler: fetchApplications,
+  },
+];

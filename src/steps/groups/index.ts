@@ -1,0 +1,80 @@
+import {
+  createDirectRelationship,
+  Entity,
+  IntegrationStep,
+  Relationship,
+} from '@jupiterone/integration-sdk-core';
+
+import { IntegrationConfig } from '../../config';
+import { Entities, Relationships, Steps } from '../constants';
+import { accountKey } from '../account/converter';
+import { siteKey } from '../sites/converter';
+import {
+  DataKeys,
+  getData,
+  getStepClient,
+  logStepSummary,
+  RecordTally,
+  StepContext,
+} from '../shared';
+import { createGroupEntity } from './converter';
+
+export async function fetchGroups(context: StepContext): Promise<void> {
+  const startedAt = Date.now();
+  const { jobState, instance } = context;
+  const { config, client } = await getStepClient(context);
+  const accountEntityKey = accountKey(instance.id);
+  const siteIds = await getData(jobState, DataKeys.SITE_IDS, new Set<string>());
+  const groupIds = new Set<string>();
+  const tally = new RecordTally('group');
+
+  const summary = await client.iterateGroups(async (groups) => {
+    const entities: Entity[] = [];
+    const relationships: Relationship[] = [];
+    for (const group of groups) {
+      const entity = tally.convert(group, (g) =>
+        createGroupEntity(g, config.serverUrl),
+      );
+      if (!entity) continue;
+      groupIds.add(group.id);
+      entities.push(entity);
+      relationships.push(
+        createDirectRelationship({
+          _class: Relationships.ACCOUNT_HAS_GROUP._class,
+          fromKey: accountEntityKey,
+          fromType: Entities.ACCOUNT._type,
+          toKey: entity._key,
+          toType: Entities.GROUP._type,
+        }),
+      );
+      if (group.siteId && siteIds.has(group.siteId)) {
+        relationships.push(
+          createDirectRelationship({
+            _class: Relationships.SITE_HAS_GROUP._class,
+            fromKey: siteKey(group.siteId),
+            fromType: Entities.SITE._type,
+            toKey: entity._key,
+            toType: Entities.GROUP._type,
+          }),
+        );
+      }
+    }
+    await jobState.addEntities(entities);
+    await jobState.addRelationships(relationships);
+  });
+
+  await jobState.setData(DataKeys.GROUP_IDS, groupIds);
+  tally.report(context.logger);
+  logStepSummary(context, client, startedAt, [summary], tally);
+}
+
+export const groupSteps: IntegrationStep<IntegrationConfig>[] = [
+  {
+    id: Steps.GROUPS,
+    name: 'Fetch Groups',
+    entities: [Entities.GROUP],
+    relationships: [Relationships.ACCOUNT_HAS_GROUP, Relationships.SITE_HAS_GROUP],
+    dependsOn: [Steps.ACCOUNT, Steps.SITES],
+    executionHandler: fetchGroups,
+  },
+];

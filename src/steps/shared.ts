@@ -1,0 +1,164 @@
+import {
+  IntegrationLogger,
+  IntegrationProviderAPIError,
+  IntegrationProviderAuthorizationError,
+  IntegrationStepExecutionContext,
+  IntegrationWarnEventName,
+  JobState,
+  PublishEventLevel,
+} from '@jupiterone/integration-sdk-core';
+
+import { IterationSummary, Scope, SentinelOneClient } from '../client';
+import {
+  createClient,
+  IntegrationConfig,
+  validateConfig,
+  ValidatedConfig,
+} from '../config';
+import { MalformedRecordError } from './util';
+
+export type StepContext = IntegrationStepExecutionContext<IntegrationConfig>;
+
+/**
+ * What one step hands to the next through the job state: small id sets, so
+ * that relationships are built from keys in memory instead of a graph lookup
+ * per record.
+ */
+export const DataKeys = {
+  /** The filters every list request carries, after any site-scope fallback. */
+  SCOPE: 'sentinelone:scope',
+  /** True when the token was refused account-level data (site-scoped user). */
+  SITE_SCOPED: 'sentinelone:siteScoped',
+  ACCOUNT_IDS: 'sentinelone:accountIds',
+  SITE_IDS: 'sentinelone:siteIds',
+  GROUP_IDS: 'sentinelone:groupIds',
+  AGENT_IDS: 'sentinelone:agentIds',
+} as const;
+
+export async function getData<T>(
+  jobState: JobState,
+  key: string,
+  fallback: T,
+): Promise<T> {
+  return (await jobState.getData<T>(key)) ?? fallback;
+}
+
+export interface StepClient {
+  config: ValidatedConfig;
+  scope: Scope;
+  client: SentinelOneClient;
+}
+
+/** A client for this step, with the scope earlier steps settled on. */
+export async function getStepClient(context: StepContext): Promise<StepClient> {
+  const config = validateConfig(context.instance.config);
+  const scope = await getData<Scope>(
+    context.jobState,
+    DataKeys.SCOPE,
+    config.scope,
+  );
+  return {
+    config,
+    scope,
+    client: createClient(config, context.logger, scope),
+  };
+}
+
+/**
+ * Converts records one by one, skipping (and counting) those the API sent
+ * malformed, so that one bad record never costs the rest of the collection.
+ */
+export class RecordTally {
+  converted = 0;
+  private skipped = 0;
+  private firstProblem?: string;
+
+  constructor(readonly recordType: string) {}
+
+  convert<R, O>(record: R, convert: (record: R) => O): O | undefined {
+    try {
+      const output = convert(record);
+      this.converted++;
+      return output;
+    } catch (err) {
+      if (!(err instanceof MalformedRecordError)) throw err;
+      this.skipped++;
+      this.firstProblem ??= err.message;
+      return undefined;
+    }
+  }
+
+  /** Tells the customer, once per step, what was skipped and why. */
+  report(logger: IntegrationLogger): void {
+    if (!this.skipped) return;
+    logger.publishEvent({
+      name: 'warn_malformed_records',
+      level: PublishEventLevel.Warn,
+      description: `Skipped ${this.skipped} malformed ${this.recordType} record(s) sent by the SentinelOne API (first: ${this.firstProblem}); all other ${this.recordType} records were collected.`,
+    });
+  }
+}
+
+/** One line per step that operators can compare between runs. */
+export function logStepSummary(
+  context: StepContext,
+  client: SentinelOneClient,
+  startedAt: number,
+  iterations: IterationSummary[],
+  tally: RecordTally,
+): void {
+  context.logger.info(
+    {
+      recordType: tally.recordType,
+      records: tally.converted,
+      pages: iterations.reduce((sum, i) => sum + i.pages, 0),
+      duplicatesDropped: iterations.reduce((sum, i) => sum + i.duplicates, 0),
+      requests: client.stats.requests,
+      retries: client.stats.retries,
+      seconds: Math.round((Date.now() - startedAt) / 100) / 10,
+    },
+    `Collected ${tally.converted} ${tally.recordType} record(s)`,
+  );
+}
+
+/**
+ * Runs a collection that needs an optional SentinelOne licence (application
+ * management). A tenant without it answers 403 or 404: the step then ends
+ * with a warning the customer sees, instead of failing the run.
+ */
+export async function unlessUnlicensed(
+  context: StepContext,
+  feature: string,
+  collect: () => Promise<void>,
+): Promise<void> {
+  try {
+    await collect();
+  } catch (err) {
+    const refused =
+      err instanceof IntegrationProviderAuthorizationError ||
+      (err instanceof IntegrationProviderAPIError && err.status === 404);
+    if (!refused) throw err;
+    context.logger.publishWarnEvent({
+      name: IntegrationWarnEventName.MissingPermission,
+      description: `${feature} were not collected: the SentinelOne API refused ${
+        (err as IntegrationProviderAPIError).endpoint
+      } (${
+        (err as IntegrationProviderAPIError).status
+      }). The tenant may lack the Application Management (Singularity Vulnerability Management) licence, or the API token's role may not view applications.`,
+    });
+  }
+}
+
+/**
+ * Application management wants an account or site filter on every request:
+ * the configured scope, else the accounts (or, for a site-scoped token, the
+ * sites) that earlier steps collected.
+ */
+export async function applicationScope(jobState: JobState, scope: Scope): Promise<Scope> {
+  if (scope.accountIds?.length || scope.siteIds?.length) return scope;
+  const siteScoped = await getData(jobState, DataKeys.SITE_SCOPED, false);
+  if (siteScoped) {
+    return { siteIds: [...(await getData(jobState, DataKeys.SITE_IDS, new Set<string>()))] };
+  }
+  return { accountIds: await getData<string[]>(jobState, DataKeys.ACCOUNT_IDS, []) };
+}

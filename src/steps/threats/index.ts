@@ -1,0 +1,99 @@
+import {
+  createDirectRelationship,
+  Entity,
+  IntegrationStep,
+  Relationship,
+} from '@jupiterone/integration-sdk-core';
+
+import { IterationSummary, ThreatFilter } from '../../client';
+import { IntegrationConfig } from '../../config';
+import {
+  Entities,
+  IngestionSources,
+  Relationships,
+  Steps,
+} from '../constants';
+import { agentKey } from '../agents/converter';
+import {
+  DataKeys,
+  getData,
+  getStepClient,
+  logStepSummary,
+  RecordTally,
+  StepContext,
+} from '../shared';
+import { createThreatEntity } from './converter';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Every threat still open, and the resolved ones updated within the
+ * look-back window: recent history without the whole archive.
+ */
+export function threatFilters(lookbackDays: number, now: number): ThreatFilter[] {
+  return [
+    { incidentStatuses: ['unresolved', 'in_progress'] },
+    {
+      incidentStatuses: ['resolved'],
+      updatedAfter: new Date(now - lookbackDays * DAY_MS),
+    },
+  ];
+}
+
+export async function fetchThreats(context: StepContext): Promise<void> {
+  const startedAt = Date.now();
+  const { jobState } = context;
+  const { config, client } = await getStepClient(context);
+  const agentIds = await getData(jobState, DataKeys.AGENT_IDS, new Set<string>());
+  const tally = new RecordTally('threat');
+  const summaries: IterationSummary[] = [];
+
+  for (const filter of threatFilters(
+    config.resolvedThreatsLookbackDays,
+    startedAt,
+  )) {
+    summaries.push(
+      await client.iterateThreats(filter, async (threats) => {
+        const entities: Entity[] = [];
+        const relationships: Relationship[] = [];
+        for (const threat of threats) {
+          const entity = tally.convert(threat, (t) =>
+            createThreatEntity(t, config.serverUrl),
+          );
+          // A threat resolved while the collection ran can answer both queries.
+          if (!entity || (await jobState.hasKey(entity._key))) continue;
+          entities.push(entity);
+          const agentId = threat.agentRealtimeInfo?.agentId;
+          if (agentId && agentIds.has(agentId)) {
+            relationships.push(
+              createDirectRelationship({
+                _class: Relationships.AGENT_IDENTIFIED_THREAT._class,
+                fromKey: agentKey(agentId),
+                fromType: Entities.AGENT._type,
+                toKey: entity._key,
+                toType: Entities.THREAT._type,
+              }),
+            );
+          }
+        }
+        await jobState.addEntities(entities);
+        await jobState.addRelationships(relationships);
+      }),
+    );
+  }
+
+  tally.report(context.logger);
+  logStepSummary(context, client, startedAt, summaries, tally);
+}
+
+export const threatSteps: IntegrationStep<IntegrationConfig>[] = [
+  {
+    id: Steps.THREATS,
+    name: 'Fetch Threats',
+    entities: [Entities.THREAT],
+    relationships: [Relationships.AGENT_IDENTIFIED_THREAT],
+    dependsOn: [Steps.AGENTS],
+    ingestionSourceId: IngestionSources.THREATS,
+    executionHandler: fetchThreats,
+  },
+];

@@ -1,0 +1,162 @@
+/**
+ * Helpers shared by the converters. Everything here is pure: no I/O, no clock.
+ */
+
+/**
+ * A record the API returned that cannot become a graph object (no id, a date
+ * that is not a date). Converters throw it; steps catch it, skip the record and
+ * count it, so that one bad record never fails a whole step.
+ */
+export class MalformedRecordError extends Error {
+  /** The kind of record, e.g. `agent`, `threat`. */
+  readonly recordType: string;
+  /** The offending field, when one is known. */
+  readonly field?: string;
+
+  constructor(message: string, recordType: string, field?: string) {
+    super(message);
+    this.name = 'MalformedRecordError';
+    this.recordType = recordType;
+    this.field = field;
+  }
+}
+
+/** Longest excerpt of an offending value quoted in an error message. */
+const MAX_QUOTED_VALUE_LENGTH = 60;
+
+function quote(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const shown =
+    text === undefined
+      ? String(value)
+      : text.length > MAX_QUOTED_VALUE_LENGTH
+      ? `${text.slice(0, MAX_QUOTED_VALUE_LENGTH)}…`
+      : text;
+  return `'${shown}'`;
+}
+
+/** `agent 123` -> `agent`: the record type of a record label. */
+function recordTypeOf(recordLabel: string): string {
+  return recordLabel.split(' ')[0] || recordLabel;
+}
+
+/** ISO 8601 date, optionally followed by a time: what SentinelOne answers. */
+const ISO_DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
+
+/**
+ * Parses a SentinelOne date (ISO 8601, microseconds allowed) into epoch
+ * milliseconds.
+ *
+ * @param value the field value; `null`, `undefined` and blank strings mean "no date"
+ * @param field the field name, for the error message
+ * @param recordLabel the record, for the error message, e.g. `agent 123`
+ * @returns epoch ms, or `undefined` when there is no date
+ * @throws MalformedRecordError when the value is present but not a date
+ */
+export function parseDate(
+  value: string | number | null | undefined,
+  field: string,
+  recordLabel: string,
+): number | undefined {
+  if (value === null || value === undefined) {
+    return undefined;
+  }
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) {
+      return value;
+    }
+  } else if (typeof value === 'string') {
+    const text = value.trim();
+    if (text === '') {
+      return undefined;
+    }
+    if (ISO_DATE_PREFIX.test(text)) {
+      const time = Date.parse(text);
+      if (!Number.isNaN(time)) {
+        return time;
+      }
+    }
+  }
+  throw new MalformedRecordError(
+    `${recordLabel}: ${field} ${quote(value)} is not a date`,
+    recordTypeOf(recordLabel),
+    field,
+  );
+}
+
+/**
+ * The record's id as a string.
+ *
+ * @param recordType the kind of record, e.g. `agent`
+ * @throws MalformedRecordError when the record has no id or a blank one
+ */
+export function requireId(
+  record: { id?: unknown } | null | undefined,
+  recordType: string,
+): string {
+  const id = record?.id;
+  if (typeof id === 'string' && id.trim() !== '') {
+    return id.trim();
+  }
+  if (typeof id === 'number' && Number.isFinite(id)) {
+    return String(id);
+  }
+  throw new MalformedRecordError(
+    id === undefined || id === null || id === ''
+      ? `${recordType} record without id`
+      : `${recordType} record with invalid id ${quote(id)}`,
+    recordType,
+    'id',
+  );
+}
+
+/**
+ * A shallow copy of `record` without the given keys: the `source` (rawData) of
+ * an entity, with secrets (and fields the SDK must not interpret) removed.
+ */
+export function withoutSecrets<T extends object, K extends keyof T>(
+  record: T,
+  secretFields: readonly K[],
+): Omit<T, K> {
+  const copy: Partial<T> = { ...record };
+  for (const field of secretFields) {
+    delete copy[field];
+  }
+  return copy as Omit<T, K>;
+}
+
+/** `null` -> `undefined`: entity properties are never null. */
+export function opt<T>(value: T | null | undefined): T | undefined {
+  return value === null ? undefined : value;
+}
+
+/** A trimmed non-blank string, else `undefined`. */
+export function nonBlank(value: string | null | undefined): string | undefined {
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/**
+ * A finite number from a number or a numeric string (the API answers scores
+ * either way), else `undefined`.
+ */
+export function toNumber(
+  value: number | string | null | undefined,
+): number | undefined {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? value : undefined;
+  }
+  if (typeof value === 'string' && value.trim() !== '') {
+    const parsed = Number(value);
+    return Number.isFinite(parsed) ? parsed : undefined;
+  }
+  return undefined;
+}
+
+/** Distinct values in first-seen order. */
+export function unique<T>(values: Iterable<T>): T[] {
+  return Array.from(new Set(values));
+}
