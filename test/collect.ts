@@ -1,0 +1,120 @@
+import {
+  Entity,
+  IntegrationEvent,
+  Relationship,
+} from '@jupiterone/integration-sdk-core';
+import {
+  createIntegrationLogger,
+  executeIntegrationInstance,
+  InMemoryGraphObjectStore,
+} from '@jupiterone/integration-sdk-runtime';
+
+import { IntegrationConfig } from '../src/config';
+import { invocationConfig } from '../src';
+
+/** Short client delays so fault scenarios run in seconds, not minutes. */
+export const FAST_CLIENT_ENV: Record<string, string> = {
+  SENTINELONE_REQUEST_TIMEOUT_MS: '1500',
+  SENTINELONE_RETRY_BASE_DELAY_MS: '20',
+  SENTINELONE_RETRY_MAX_DELAY_MS: '1500',
+  SENTINELONE_MAX_ATTEMPTS: '8',
+};
+
+export interface Collection {
+  entities: Entity[];
+  relationships: Relationship[];
+  /** Step id → status, e.g. 'success' or 'failure'. */
+  stepStatus: Record<string, string>;
+  partialTypes: string[];
+  events: IntegrationEvent[];
+  /** Everything the run printed (logs included), for leak checks. */
+  output: string;
+}
+
+/**
+ * Runs the whole integration the way the CLI does (validation, every step,
+ * schema validation on), keeping the graph in memory.
+ */
+export async function collect(
+  config: IntegrationConfig,
+  env: Record<string, string> = FAST_CLIENT_ENV,
+): Promise<Collection> {
+  const store = new InMemoryGraphObjectStore();
+  const events: IntegrationEvent[] = [];
+  const restoreEnv = setEnv(env);
+  const capture = captureOutput();
+  try {
+    const logger = createIntegrationLogger({
+      name: 'graph-sentinelone-test',
+      invocationConfig,
+    });
+    logger.on('event', (event) => events.push(event));
+    const result = await executeIntegrationInstance(
+      logger,
+      {
+        id: 'test-instance-id',
+        name: 'SentinelOne test',
+        accountId: 'j1-account',
+        integrationDefinitionId: 'sentinelone',
+        config,
+      },
+      invocationConfig,
+      { current: { startedOn: Date.now() } },
+      { enableSchemaValidation: true, graphObjectStore: store },
+    );
+    return {
+      entities: store.collectEntities(),
+      relationships: store.collectRelationships(),
+      stepStatus: Object.fromEntries(
+        result.integrationStepResults.map((step) => [step.id, step.status]),
+      ),
+      partialTypes: result.metadata.partialDatasets.types,
+      events,
+      output: capture.text(),
+    };
+  } finally {
+    capture.restore();
+    restoreEnv();
+  }
+}
+
+/** Counts graph objects by `_type`. */
+export function countByType(objects: { _type: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { _type } of objects) counts[_type] = (counts[_type] ?? 0) + 1;
+  return counts;
+}
+
+function setEnv(env: Record<string, string>): () => void {
+  const previous = Object.fromEntries(
+    Object.keys(env).map((name) => [name, process.env[name]]),
+  );
+  Object.assign(process.env, env);
+  return () => {
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+}
+
+function captureOutput() {
+  const chunks: string[] = [];
+  const originals = {
+    stdout: process.stdout.write.bind(process.stdout),
+    stderr: process.stderr.write.bind(process.stderr),
+  };
+  const record = (chunk: unknown) => {
+    chunks.push(typeof chunk === 'string' ? chunk : String(chunk));
+    return true;
+  };
+  process.stdout.write = record as typeof process.stdout.write;
+  process.stderr.write = record as typeof process.stderr.write;
+  return {
+    text: () => chunks.join(''),
+    restore: () => {
+      process.stdout.write = originals.stdout;
+      process.stderr.write = originals.stderr;
+    },
+  };
+}
