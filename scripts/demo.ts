@@ -33,8 +33,9 @@ async function main(): Promise<number> {
     console.log('Steps');
     console.table(graph.steps);
     console.log(
-      `Collected in ${(run.wallMs / 1000).toFixed(1)} s (peak RSS ${run.peakRssMb} MB). ` +
-        'Browse it with `npm run graph`.',
+      `Collected in ${(run.wallMs / 1000).toFixed(1)} s (peak RSS ${
+        run.peakRssMb
+      } MB). ` + 'Browse it with `npm run graph`.',
     );
     const failed = graph.steps.filter((step) => step.status !== 'success');
     if (run.exitCode !== 0 || failed.length) {

@@ -32,7 +32,9 @@ export async function startSimulatorProcess(
   let totals: Record<string, unknown> = {};
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) =>
-      reject(new Error(`the simulator exited with code ${code} before listening`)),
+      reject(
+        new Error(`the simulator exited with code ${code} before listening`),
+      ),
     );
     lines.on('line', (line) => {
       const match = /^SIMULATOR_URL=(\S+)/.exec(line);

@@ -10,11 +10,26 @@ import {
 describe('normalizeServerUrl', () => {
   test.each([
     ['usea1-acme.sentinelone.net', 'https://usea1-acme.sentinelone.net'],
-    ['  https://usea1-acme.sentinelone.net/  ', 'https://usea1-acme.sentinelone.net'],
-    ['https://usea1-acme.sentinelone.net/dashboard', 'https://usea1-acme.sentinelone.net'],
-    ['https://usea1-acme.sentinelone.net/console/', 'https://usea1-acme.sentinelone.net'],
-    ['https://usea1-acme.sentinelone.net/web/api/v2.1', 'https://usea1-acme.sentinelone.net'],
-    ['https://usea1-acme.sentinelone.net/incidents/threats?filter=1#x', 'https://usea1-acme.sentinelone.net'],
+    [
+      '  https://usea1-acme.sentinelone.net/  ',
+      'https://usea1-acme.sentinelone.net',
+    ],
+    [
+      'https://usea1-acme.sentinelone.net/dashboard',
+      'https://usea1-acme.sentinelone.net',
+    ],
+    [
+      'https://usea1-acme.sentinelone.net/console/',
+      'https://usea1-acme.sentinelone.net',
+    ],
+    [
+      'https://usea1-acme.sentinelone.net/web/api/v2.1',
+      'https://usea1-acme.sentinelone.net',
+    ],
+    [
+      'https://usea1-acme.sentinelone.net/incidents/threats?filter=1#x',
+      'https://usea1-acme.sentinelone.net',
+    ],
     ['HTTPS://S1.Example.COM:8443/', 'https://s1.example.com:8443'],
     ['http://127.0.0.1:8123', 'http://127.0.0.1:8123'],
     ['http://localhost:9000/web/api/v2.1/', 'http://localhost:9000'],
@@ -23,7 +38,10 @@ describe('normalizeServerUrl', () => {
   });
 
   test.each([
-    ['http://usea1-acme.sentinelone.net', /must use https:\/\/ \(got http:\/\/\).*e\.g\. https:\/\/usea1-acme/],
+    [
+      'http://usea1-acme.sentinelone.net',
+      /must use https:\/\/ \(got http:\/\/\).*e\.g\. https:\/\/usea1-acme/,
+    ],
     ['ftp://usea1-acme.sentinelone.net', /must use https:\/\//],
     ['https://user:pass@usea1-acme.sentinelone.net', /without credentials/],
     ['https://', /is not a URL/],
@@ -35,10 +53,12 @@ describe('normalizeServerUrl', () => {
 
 describe('parseIdList', () => {
   test('splits, trims, drops blanks and duplicates', () => {
-    expect(parseIdList(' 225494730938493804, 225494730938493805,,225494730938493804 ', 'siteIds')).toEqual([
-      '225494730938493804',
-      '225494730938493805',
-    ]);
+    expect(
+      parseIdList(
+        ' 225494730938493804, 225494730938493805,,225494730938493804 ',
+        'siteIds',
+      ),
+    ).toEqual(['225494730938493804', '225494730938493805']);
   });
 
   test('blank means no filter', () => {
@@ -60,7 +80,13 @@ describe('validateConfig', () => {
   };
 
   test('normalizes the config steps use', () => {
-    expect(validateConfig({ ...valid, siteIds: '1,2', resolvedThreatsLookbackDays: '7' })).toEqual({
+    expect(
+      validateConfig({
+        ...valid,
+        siteIds: '1,2',
+        resolvedThreatsLookbackDays: '7',
+      }),
+    ).toEqual({
       serverUrl: 'https://usea1-acme.sentinelone.net',
       apiToken: 'token-value',
       scope: { siteIds: ['1', '2'], accountIds: undefined },
@@ -71,14 +97,17 @@ describe('validateConfig', () => {
     );
   });
 
-  test.each(['serverUrl', 'apiToken'] as const)('names a missing or blank %s', (field) => {
-    expect(() => validateConfig({ ...valid, [field]: '   ' })).toThrow(
-      new RegExp(`Config requires ${field}`),
-    );
-    expect(() => validateConfig({ ...valid, [field]: undefined } as any)).toThrow(
-      IntegrationValidationError,
-    );
-  });
+  test.each(['serverUrl', 'apiToken'] as const)(
+    'names a missing or blank %s',
+    (field) => {
+      expect(() => validateConfig({ ...valid, [field]: '   ' })).toThrow(
+        new RegExp(`Config requires ${field}`),
+      );
+      expect(() =>
+        validateConfig({ ...valid, [field]: undefined } as any),
+      ).toThrow(IntegrationValidationError);
+    },
+  );
 
   test('rejects a look-back that is not a whole number of days', () => {
     expect(() =>

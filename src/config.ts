@@ -70,7 +70,10 @@ export function normalizeServerUrl(input: string): string {
   const isLoopback = LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback)) {
     throw new IntegrationValidationError(
-      `serverUrl must use https:// (got ${url.protocol.replace(':', '')}://): ${expected}`,
+      `serverUrl must use https:// (got ${url.protocol.replace(
+        ':',
+        '',
+      )}://): ${expected}`,
     );
   }
   if (!url.hostname || url.username || url.password) {
@@ -129,7 +132,7 @@ export function validateConfig(config: IntegrationConfig): ValidatedConfig {
         }): ${
           field === 'serverUrl'
             ? 'the SentinelOne console URL, e.g. https://usea1-acme.sentinelone.net'
-            : "an API token of a read-only SentinelOne user"
+            : 'an API token of a read-only SentinelOne user'
         }`,
       );
     }
@@ -171,7 +174,11 @@ export async function validateInvocation(
   const client = createClient(config, context.logger);
 
   const systemInfo = await client.getSystemInfo();
-  if (!systemInfo || typeof systemInfo !== 'object' || !('version' in systemInfo || 'build' in systemInfo)) {
+  if (
+    !systemInfo ||
+    typeof systemInfo !== 'object' ||
+    !('version' in systemInfo || 'build' in systemInfo)
+  ) {
     throw new IntegrationProviderAPIError({
       endpoint: 'GET /web/api/v2.1/system/info',
       status: 200,

@@ -1,6 +1,10 @@
 import { IntegrationInvocationConfig } from '@jupiterone/integration-sdk-core';
 
-import { instanceConfigFields, IntegrationConfig, validateInvocation } from './config';
+import {
+  instanceConfigFields,
+  IntegrationConfig,
+  validateInvocation,
+} from './config';
 import { ingestionConfig } from './ingestionConfig';
 import { accountSteps } from './steps/account';
 import { agentSteps } from './steps/agents';
@@ -10,17 +14,18 @@ import { siteSteps } from './steps/sites';
 import { threatSteps } from './steps/threats';
 import { vulnerabilitySteps } from './steps/vulnerabilities';
 
-export const invocationConfig: IntegrationInvocationConfig<IntegrationConfig> = {
-  instanceConfigFields,
-  validateInvocation,
-  ingestionConfig,
-  integrationSteps: [
-    ...accountSteps,
-    ...siteSteps,
-    ...groupSteps,
-    ...agentSteps,
-    ...threatSteps,
-    ...applicationSteps,
-    ...vulnerabilitySteps,
-  ],
-};
+export const invocationConfig: IntegrationInvocationConfig<IntegrationConfig> =
+  {
+    instanceConfigFields,
+    validateInvocation,
+    ingestionConfig,
+    integrationSteps: [
+      ...accountSteps,
+      ...siteSteps,
+      ...groupSteps,
+      ...agentSteps,
+      ...threatSteps,
+      ...applicationSteps,
+      ...vulnerabilitySteps,
+    ],
+  };

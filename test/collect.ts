@@ -79,7 +79,9 @@ export async function collect(
 }
 
 /** Counts graph objects by `_type`. */
-export function countByType(objects: { _type: string }[]): Record<string, number> {
+export function countByType(
+  objects: { _type: string }[],
+): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const { _type } of objects) counts[_type] = (counts[_type] ?? 0) + 1;
   return counts;

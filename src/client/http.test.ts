@@ -34,7 +34,11 @@ describe('parseRetryAfter', () => {
 });
 
 describe('read-only guard', () => {
-  const client = new SentinelOneHttpClient('https://s1.example.com', 't', logger);
+  const client = new SentinelOneHttpClient(
+    'https://s1.example.com',
+    't',
+    logger,
+  );
 
   test.each([
     ['POST', '/agents/actions/disconnect'],

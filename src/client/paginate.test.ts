@@ -24,17 +24,19 @@ function pagesServer(pages: { records: Row[]; nextCursor?: string }[]) {
     }
   });
   const queries: Query[] = [];
-  const fetchPage = async (
+  const fetchPage = (
     query: Query,
   ): Promise<{ records: Row[]; pagination?: S1Pagination }> => {
     queries.push(query);
     const index = byCursor.get(query.cursor as string | undefined);
-    if (index === undefined) throw new Error(`unknown cursor ${query.cursor}`);
+    if (index === undefined) {
+      return Promise.reject(new Error(`unknown cursor ${query.cursor}`));
+    }
     const page = pages[index];
-    return {
+    return Promise.resolve({
       records: page.records,
       pagination: { totalItems: 5, nextCursor: page.nextCursor ?? null },
-    };
+    });
   };
   return { fetchPage, queries };
 }
@@ -59,14 +61,25 @@ describe('paginate', () => {
       { records: [{ id: '3' }] },
     ]);
     const seen: string[][] = [];
-    const summary = await paginate(options(server.fetchPage), async (rows) => {
+    const summary = await paginate(options(server.fetchPage), (rows) => {
       seen.push(rows.map((r) => r.id!));
     });
 
     expect(seen).toEqual([['1', '2'], [], ['3']]);
-    expect(server.queries.map((q) => q.cursor)).toEqual([undefined, 'c1', 'c2']);
-    expect(server.queries.every((q) => q.limit === 1000 && q.siteIds === '1')).toBe(true);
-    expect(summary).toMatchObject({ pages: 3, records: 3, duplicates: 0, totalItems: 5 });
+    expect(server.queries.map((q) => q.cursor)).toEqual([
+      undefined,
+      'c1',
+      'c2',
+    ]);
+    expect(
+      server.queries.every((q) => q.limit === 1000 && q.siteIds === '1'),
+    ).toBe(true);
+    expect(summary).toMatchObject({
+      pages: 3,
+      records: 3,
+      duplicates: 0,
+      totalItems: 5,
+    });
   });
 
   test('hands a record repeated across pages on once', async () => {
@@ -75,7 +88,7 @@ describe('paginate', () => {
       { records: [{ id: '2' }, { id: '3' }] },
     ]);
     const ids: string[] = [];
-    const summary = await paginate(options(server.fetchPage), async (rows) => {
+    const summary = await paginate(options(server.fetchPage), (rows) => {
       ids.push(...rows.map((r) => r.id!));
     });
     expect(ids).toEqual(['1', '2', '3']);
@@ -85,7 +98,7 @@ describe('paginate', () => {
   test('passes records without an identity through for the caller to reject', async () => {
     const server = pagesServer([{ records: [{ id: '1' }, {}, {}] }]);
     const rows: Row[] = [];
-    await paginate(options(server.fetchPage), async (page) => {
+    await paginate(options(server.fetchPage), (page) => {
       rows.push(...page);
     });
     expect(rows).toHaveLength(3);
@@ -99,7 +112,7 @@ describe('paginate', () => {
     ]);
     const error = await paginate(
       options(server.fetchPage),
-      async () => undefined,
+      () => undefined,
     ).catch((err) => err);
     expect(error).toBeInstanceOf(IntegrationProviderAPIError);
     expect(error.message).toMatch(
@@ -114,7 +127,7 @@ describe('paginate', () => {
       { records: [{ id: '2' }] },
     ]);
     const requestsWhenHandling: number[] = [];
-    await paginate(options(server.fetchPage), async () => {
+    await paginate(options(server.fetchPage), () => {
       requestsWhenHandling.push(server.queries.length);
     });
     // While page 1 was handled, page 2 had already been requested.
@@ -123,14 +136,17 @@ describe('paginate', () => {
 
   test('surfaces a failing read-ahead after the handler, without an unhandled rejection', async () => {
     let calls = 0;
-    const fetchPage = async () => {
+    const fetchPage = () => {
       calls++;
-      if (calls === 2) throw new Error('page 2 failed');
-      return { records: [{ id: '1' }], pagination: { nextCursor: 'c1' } };
+      if (calls === 2) return Promise.reject(new Error('page 2 failed'));
+      return Promise.resolve({
+        records: [{ id: '1' }],
+        pagination: { nextCursor: 'c1' },
+      });
     };
     const handled: number[] = [];
     await expect(
-      paginate({ ...options(fetchPage) }, async (_rows, info) => {
+      paginate({ ...options(fetchPage) }, (_rows, info) => {
         handled.push(info.page);
       }),
     ).rejects.toThrow('page 2 failed');
@@ -146,9 +162,12 @@ describe('paginate', () => {
     await paginate(
       {
         ...options(server.fetchPage),
-        logger: { ...silentLogger, info: (_f, message) => lines.push(message!) },
+        logger: {
+          ...silentLogger,
+          info: (_f, message) => lines.push(message!),
+        },
       },
-      async () => undefined,
+      () => undefined,
     );
     expect(lines).toEqual([
       'Fetched 1 of 5 from /agents',

@@ -12,7 +12,10 @@ export interface PageInfo {
   totalItems?: number;
 }
 
-export type PageHandler<T> = (records: T[], info: PageInfo) => Promise<void>;
+export type PageHandler<T> = (
+  records: T[],
+  info: PageInfo,
+) => Promise<void> | void;
 
 export interface IterationSummary {
   endpoint: string;

@@ -128,6 +128,12 @@ export const MappedRelationships = {
   },
 } satisfies Record<string, StepMappedRelationshipMetadata>;
 
-/** HostAgent `function` values of a SentinelOne agent. */
-export const AGENT_FUNCTIONS = ['anti-malware', 'endpoint-protection', 'edr'];
-
+/**
+ * HostAgent `function` values of a SentinelOne agent. The data model has no
+ * 'edr': its behavioural monitoring is 'activity-monitor'.
+ */
+export const AGENT_FUNCTIONS = [
+  'anti-malware',
+  'endpoint-protection',
+  'activity-monitor',
+];

@@ -154,11 +154,20 @@ export async function unlessUnlicensed(
  * the configured scope, else the accounts (or, for a site-scoped token, the
  * sites) that earlier steps collected.
  */
-export async function applicationScope(jobState: JobState, scope: Scope): Promise<Scope> {
+export async function applicationScope(
+  jobState: JobState,
+  scope: Scope,
+): Promise<Scope> {
   if (scope.accountIds?.length || scope.siteIds?.length) return scope;
   const siteScoped = await getData(jobState, DataKeys.SITE_SCOPED, false);
   if (siteScoped) {
-    return { siteIds: [...(await getData(jobState, DataKeys.SITE_IDS, new Set<string>()))] };
+    return {
+      siteIds: [
+        ...(await getData(jobState, DataKeys.SITE_IDS, new Set<string>())),
+      ],
+    };
   }
-  return { accountIds: await getData<string[]>(jobState, DataKeys.ACCOUNT_IDS, []) };
+  return {
+    accountIds: await getData<string[]>(jobState, DataKeys.ACCOUNT_IDS, []),
+  };
 }

@@ -11,9 +11,9 @@ import {
 
 describe('parseDate', () => {
   test('parses SentinelOne ISO dates with microseconds to epoch ms', () => {
-    expect(parseDate('2018-02-27T04:49:26.257525Z', 'createdAt', 'agent 1')).toBe(
-      Date.UTC(2018, 1, 27, 4, 49, 26, 257),
-    );
+    expect(
+      parseDate('2018-02-27T04:49:26.257525Z', 'createdAt', 'agent 1'),
+    ).toBe(Date.UTC(2018, 1, 27, 4, 49, 26, 257));
     expect(parseDate('2023-06-01T00:00:00Z', 'createdAt', 'agent 1')).toBe(
       Date.UTC(2023, 5, 1),
     );
@@ -57,9 +57,9 @@ describe('parseDate', () => {
   });
 
   test('shortens a long value in the message', () => {
-    expect(() =>
-      parseDate('x'.repeat(500), 'createdAt', 'agent 1'),
-    ).toThrow(/^agent 1: createdAt 'x{60}…' is not a date$/);
+    expect(() => parseDate('x'.repeat(500), 'createdAt', 'agent 1')).toThrow(
+      /^agent 1: createdAt 'x{60}…' is not a date$/,
+    );
   });
 });
 

@@ -116,6 +116,19 @@ export interface EstateRisk extends RecordScope {
   record: S1Risk;
 }
 
+export interface EstateCompact {
+  /** install n -> index in `estate.agents` */
+  installAgent: Int32Array;
+  /** install n -> index in `estate.applications` */
+  installApplication: Int32Array;
+  /** install n -> index in that application's `versions` */
+  installVersion: Int32Array;
+  /** risk n -> install index */
+  riskInstall: Int32Array;
+  /** risk n -> index in that version's `cves` */
+  riskCve: Int32Array;
+}
+
 export interface Estate {
   options: ResolvedEstateOptions;
   now: Date;
@@ -133,8 +146,18 @@ export interface Estate {
   threats: S1Threat[];
   /** The application catalog (vendor + name, versions, CVEs). */
   applications: EstateApplication[];
-  installs: EstateInstall[];
-  risks: EstateRisk[];
+  installCount: number;
+  riskCount: number;
+  /** Builds install `n` (0 <= n < installCount), ordered by id. Cheap, deterministic. */
+  installAt(n: number): EstateInstall;
+  /** Builds risk row `n` (0 <= n < riskCount), ordered by id. */
+  riskAt(n: number): EstateRisk;
+  /** All installs, materialized (and memoized) on first access: avoid on big estates. */
+  readonly installs: EstateInstall[];
+  /** All risk rows, materialized (and memoized) on first access: avoid on big estates. */
+  readonly risks: EstateRisk[];
+  /** Compact install/risk tables (indices), for fast filtering and counting. */
+  compact: EstateCompact;
   /** Agent ids referenced by threats but absent from the estate. */
   deletedAgentIds: string[];
   /** `GET /agents/passphrases` values, by agent id (secret). */
@@ -1183,113 +1206,157 @@ export function generateEstate(options: EstateOptions = {}): Estate {
     folders.push(entry.folder);
   }
 
-  // ---- installs and risks
-  const installRng = rnd('installs');
-  const riskRng = rnd('risks');
-  const installs: EstateInstall[] = [];
-  const risks: EstateRisk[] = [];
-  const installCapacity = o.agents * Math.max(o.applications, 1);
-  const riskCapacity = installCapacity * Math.max(o.cvesPerVulnerableVersion, 1);
-  const agentVulnerable = new Array<boolean>(agents.length).fill(false);
+  // ---- installs and risks: compact arrays; records are built on demand
+  // (deterministically) so that large estates stay small in memory.
   const A = o.applications;
+  const installAgentList: number[] = [];
+  const installAppList: number[] = [];
+  const installVersionList: number[] = [];
+  const riskInstallList: number[] = [];
+  const riskCveList: number[] = [];
   for (let i = 0; i < agents.length && A > 0; i++) {
-    const agent = agents[i];
-    const osKey = agent.osType as 'windows' | 'macos' | 'linux';
-    const createdMs = Date.parse(agent.createdAt!);
+    let vulnerable = false;
     for (let k = 0; k < A; k++) {
       if (k !== i % A && hashUnit(seed, 'install', i, k) >= popularity[k]) {
         continue;
       }
       const app = applications[k];
-      const version =
-        app.versions[hash32(seed, 'version', i, k) % app.versions.length];
-      const installedMs =
-        createdMs + Math.floor(installRng.float() * Math.max(nowMs - createdMs, DAY) * 0.9);
-      const detectedMs = Math.min(nowMs, installedMs + installRng.int(1, 48) * HOUR);
-      const path =
+      const v = hash32(seed, 'version', i, k) % app.versions.length;
+      const n = installAgentList.length;
+      installAgentList.push(i);
+      installAppList.push(k);
+      installVersionList.push(v);
+      const cves = app.versions[v].cves;
+      for (let c = 0; c < cves.length; c++) {
+        riskInstallList.push(n);
+        riskCveList.push(c);
+        vulnerable = true;
+      }
+    }
+    if (vulnerable) agents[i].appsVulnerabilityStatus = 'patch_required';
+  }
+  const compact: EstateCompact = {
+    installAgent: Int32Array.from(installAgentList),
+    installApplication: Int32Array.from(installAppList),
+    installVersion: Int32Array.from(installVersionList),
+    riskInstall: Int32Array.from(riskInstallList),
+    riskCve: Int32Array.from(riskCveList),
+  };
+  const installCount = compact.installAgent.length;
+  const riskCount = compact.riskInstall.length;
+
+  const installTiming = (n: number) => {
+    const agent = agents[compact.installAgent[n]];
+    const r = new Random(seed, hash32('install', n));
+    const createdMs = Math.floor(parseIsoMicros(agent.createdAt!) / 1000);
+    const installedMs =
+      createdMs + Math.floor(r.float() * Math.max(nowMs - createdMs, DAY) * 0.9);
+    const detectedMs = Math.min(nowMs, installedMs + r.int(1, 48) * HOUR);
+    return { r, installedMs, detectedMs };
+  };
+  const scopeOf = (agent: S1Agent): RecordScope => ({
+    accountId: agent.accountId!,
+    siteId: agent.siteId!,
+    groupId: agent.groupId!,
+    agentId: agent.id,
+  });
+
+  const installAt = (n: number): EstateInstall => {
+    if (!(n >= 0 && n < installCount)) throw new RangeError(`install ${n}`);
+    const agent = agents[compact.installAgent[n]];
+    const k = compact.installApplication[n];
+    const app = applications[k];
+    const version = app.versions[compact.installVersion[n]];
+    const { r, installedMs, detectedMs } = installTiming(n);
+    const osKey = agent.osType;
+    const record: SimApplicationInstall = {
+      id: makeId(seed, ID_TYPES.install, n, installCount),
+      endpointId: agent.id,
+      endpointUuid: agent.uuid,
+      endpointName: agent.computerName,
+      endpointType: agent.machineType,
+      version: version.version,
+      applicationInstallationDate: date(r, installedMs),
+      applicationInstallationPath:
         osKey === 'windows'
           ? `C:\\Program Files\\${folders[k]}`
           : osKey === 'macos'
           ? `/Applications/${app.name}.app`
-          : `/opt/${slug(app.name)}`;
-      const record: SimApplicationInstall = {
-        id: makeId(seed, ID_TYPES.install, installs.length, installCapacity),
+          : `/opt/${slug(app.name)}`,
+      detectionDate: date(r, detectedMs),
+      osType: agent.osType,
+      osName: agent.osName,
+      osVersion: agent.osRevision,
+      siteName: agent.siteName,
+      groupName: agent.groupName,
+      accountName: agent.accountName,
+    };
+    return {
+      record,
+      applicationName: app.name,
+      applicationVendor: app.vendor,
+      applicationIndex: k,
+      ...scopeOf(agent),
+    };
+  };
+
+  const riskAt = (n: number): EstateRisk => {
+    if (!(n >= 0 && n < riskCount)) throw new RangeError(`risk ${n}`);
+    const installIndex = compact.riskInstall[n];
+    const agent = agents[compact.installAgent[installIndex]];
+    const app = applications[compact.installApplication[installIndex]];
+    const version = app.versions[compact.installVersion[installIndex]];
+    const cve = version.cves[compact.riskCve[n]];
+    const { detectedMs } = installTiming(installIndex);
+    const r = new Random(seed, hash32('risk', n));
+    const publishedMs = Math.floor(parseIsoMicros(cve.publishedDate) / 1000);
+    const riskDetectedMs = Math.max(detectedMs, publishedMs + r.int(1, 72) * HOUR);
+    const lastScanMs = Math.min(
+      nowMs,
+      Math.max(riskDetectedMs, nowMs - r.int(1, 72) * HOUR),
+    );
+    const statusRoll = r.float();
+    return {
+      record: {
+        id: makeId(seed, ID_TYPES.risk, n, riskCount),
+        cveId: cve.cveId,
+        applicationName: app.name,
+        applicationVendor: app.vendor,
+        applicationVersion: version.version,
         endpointId: agent.id,
         endpointUuid: agent.uuid,
         endpointName: agent.computerName,
-        endpointType: agent.machineType,
-        version: version.version,
-        applicationInstallationDate: date(installRng, installedMs),
-        applicationInstallationPath: path,
-        detectionDate: date(installRng, detectedMs),
-        osType: agent.osType,
-        osName: agent.osName,
-        osVersion: agent.osRevision,
-        siteName: agent.siteName,
-        groupName: agent.groupName,
-        accountName: agent.accountName,
-      };
-      const scope: RecordScope = {
-        accountId: agent.accountId!,
-        siteId: agent.siteId!,
-        groupId: agent.groupId!,
-        agentId: agent.id,
-      };
-      installs.push({
-        record,
-        applicationName: app.name,
-        applicationVendor: app.vendor,
-        applicationIndex: k,
-        ...scope,
-      });
-      if (!version.vulnerable) continue;
-      agentVulnerable[i] = true;
-      for (const cve of version.cves) {
-        const published = parseIsoMicros(cve.publishedDate) / 1000;
-        const riskDetectedMs = Math.max(detectedMs, published);
-        const lastScanMs = Math.max(riskDetectedMs, nowMs - riskRng.int(1, 72) * HOUR);
-        const statusRoll = riskRng.float();
-        risks.push({
-          record: {
-            id: makeId(seed, ID_TYPES.risk, risks.length, riskCapacity),
-            cveId: cve.cveId,
-            applicationName: app.name,
-            applicationVendor: app.vendor,
-            applicationVersion: version.version,
-            endpointId: agent.id,
-            endpointUuid: agent.uuid,
-            endpointName: agent.computerName,
-            severity: cve.severity,
-            baseScore: cve.baseScore,
-            nvdBaseScore: cve.baseScore,
-            cvssVersion: cve.cvssVersion,
-            riskScore: Math.min(100, Math.round(cve.baseScore * 10 + riskRng.int(-5, 5))),
-            exploitCodeMaturity: cve.exploitCodeMaturity,
-            remediationLevel: cve.remediationLevel,
-            reportConfidence: cve.reportConfidence,
-            publishedDate: cve.publishedDate,
-            detectionDate: date(riskRng, riskDetectedMs),
-            daysDetected: Math.floor((nowMs - riskDetectedMs) / DAY),
-            lastScanDate: date(riskRng, lastScanMs),
-            lastScanResult: 'Succeeded',
-            status:
-              statusRoll < 0.85
-                ? 'Detected'
-                : statusRoll < 0.95
-                ? 'In Progress'
-                : 'Risk Acknowledged',
-            mitigationStatus: statusRoll < 0.95 ? 'Not Mitigated' : 'Risk Accepted',
-            markType: statusRoll < 0.95 ? null : 'Risk Accepted',
-          },
-          ...scope,
-        });
-      }
-    }
-  }
-  for (let i = 0; i < agents.length; i++) {
-    if (agentVulnerable[i]) agents[i].appsVulnerabilityStatus = 'patch_required';
-  }
+        severity: cve.severity,
+        baseScore: cve.baseScore,
+        nvdBaseScore: cve.baseScore,
+        cvssVersion: cve.cvssVersion,
+        riskScore: Math.max(
+          0,
+          Math.min(100, Math.round(cve.baseScore * 10 + r.int(-5, 5))),
+        ),
+        exploitCodeMaturity: cve.exploitCodeMaturity,
+        remediationLevel: cve.remediationLevel,
+        reportConfidence: cve.reportConfidence,
+        publishedDate: cve.publishedDate,
+        detectionDate: date(r, riskDetectedMs),
+        daysDetected: Math.max(0, Math.floor((nowMs - riskDetectedMs) / DAY)),
+        lastScanDate: date(r, lastScanMs),
+        lastScanResult: 'Succeeded',
+        status:
+          statusRoll < 0.85
+            ? 'Detected'
+            : statusRoll < 0.95
+            ? 'In Progress'
+            : 'Risk Acknowledged',
+        mitigationStatus: statusRoll < 0.95 ? 'Not Mitigated' : 'Risk Accepted',
+        markType: statusRoll < 0.95 ? null : 'Risk Accepted',
+      },
+      ...scopeOf(agent),
+    };
+  };
 
+  let installsMemo: EstateInstall[] | undefined;
+  let risksMemo: EstateRisk[] | undefined;
   return {
     options: o,
     now: new Date(nowMs),
@@ -1303,8 +1370,25 @@ export function generateEstate(options: EstateOptions = {}): Estate {
     agents,
     threats,
     applications,
-    installs,
-    risks,
+    installCount,
+    riskCount,
+    installAt,
+    riskAt,
+    get installs() {
+      if (!installsMemo) {
+        installsMemo = [];
+        for (let n = 0; n < installCount; n++) installsMemo.push(installAt(n));
+      }
+      return installsMemo;
+    },
+    get risks() {
+      if (!risksMemo) {
+        risksMemo = [];
+        for (let n = 0; n < riskCount; n++) risksMemo.push(riskAt(n));
+      }
+      return risksMemo;
+    },
+    compact,
     deletedAgentIds,
     passphrases,
     uninstallPasswords,
@@ -1337,40 +1421,46 @@ export function countThreatsInPolicy(
 }
 
 /**
- * Inventory rows (vendor + name with at least one install) for a set of
- * installs, in the order the API serves them (name, then vendor).
+ * Inventory rows (vendor + name with at least one install) over a set of
+ * installs (indices; all installs when omitted), in the order the simulator
+ * serves them: name, then vendor.
  */
-export function inventoryRows(installs: readonly EstateInstall[]): S1Application[] {
-  const byApp = new Map<
-    string,
-    { name: string; vendor: string; versions: Set<string>; endpoints: Set<string> }
-  >();
-  for (const install of installs) {
-    const key = `${install.applicationName}\u0000${install.applicationVendor}`;
-    let row = byApp.get(key);
-    if (!row) {
-      row = {
-        name: install.applicationName,
-        vendor: install.applicationVendor,
-        versions: new Set(),
-        endpoints: new Set(),
-      };
-      byApp.set(key, row);
+export function inventoryRows(
+  estate: Estate,
+  installIndices?: ArrayLike<number>,
+): S1Application[] {
+  const { installAgent, installApplication, installVersion } = estate.compact;
+  const count = installIndices ? installIndices.length : estate.installCount;
+  const versions = new Map<number, Set<number>>();
+  const endpoints = new Map<number, Set<number>>();
+  for (let j = 0; j < count; j++) {
+    const n = installIndices ? installIndices[j] : j;
+    const k = installApplication[n];
+    let v = versions.get(k);
+    let e = endpoints.get(k);
+    if (!v || !e) {
+      v = new Set();
+      e = new Set();
+      versions.set(k, v);
+      endpoints.set(k, e);
     }
-    row.versions.add(install.record.version ?? '');
-    row.endpoints.add(install.agentId);
+    v.add(installVersion[n]);
+    e.add(installAgent[n]);
   }
-  return [...byApp.values()]
-    .sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : a.vendor < b.vendor ? -1 : a.vendor > b.vendor ? 1 : 0,
-    )
-    .map((row) => ({
-      applicationName: row.name,
-      applicationVendor: row.vendor,
-      applicationVersionsCount: row.versions.size,
-      endpointsCount: row.endpoints.size,
+  return [...versions.keys()]
+    .map((k) => ({ k, app: estate.applications[k] }))
+    .sort((a, b) => compareStrings(a.app.name, b.app.name) || compareStrings(a.app.vendor, b.app.vendor))
+    .map(({ app, k }) => ({
+      applicationName: app.name,
+      applicationVendor: app.vendor,
+      applicationVersionsCount: versions.get(k)!.size,
+      endpointsCount: endpoints.get(k)!.size,
       estimate: false,
     }));
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Totals of what the simulator serves, for assertions. */
@@ -1389,15 +1479,19 @@ export function estateTotals(
     if (threat.threatInfo?.incidentStatus !== 'resolved') openThreats++;
     if (deleted.has(threat.agentRealtimeInfo?.agentId ?? '')) threatsWithDeletedAgent++;
   }
-  const apps = new Set<string>();
+  const { installApplication, installVersion, riskInstall, riskCve } = estate.compact;
+  const apps = new Set<number>();
   const versions = new Set<string>();
-  for (const install of estate.installs) {
-    const app = `${install.applicationVendor}\u0000${install.applicationName}`;
-    apps.add(app);
-    versions.add(`${app}\u0000${install.record.version}`);
+  for (let n = 0; n < estate.installCount; n++) {
+    apps.add(installApplication[n]);
+    versions.add(`${installApplication[n]}:${installVersion[n]}`);
   }
   const cves = new Set<string>();
-  for (const risk of estate.risks) cves.add(risk.record.cveId!);
+  for (let n = 0; n < estate.riskCount; n++) {
+    const i = riskInstall[n];
+    const version = estate.applications[installApplication[i]].versions[installVersion[i]];
+    cves.add(version.cves[riskCve[n]].cveId);
+  }
   return {
     accounts: estate.accounts.length,
     sites: estate.sites.length,
@@ -1414,8 +1508,8 @@ export function estateTotals(
     threatsInPolicyCount: countThreatsInPolicy(estate, resolvedLookbackDays, now),
     applications: apps.size,
     applicationVersions: versions.size,
-    installs: estate.installs.length,
-    risks: estate.risks.length,
+    installs: estate.installCount,
+    risks: estate.riskCount,
     distinctCves: cves.size,
   };
 }

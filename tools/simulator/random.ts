@@ -50,7 +50,7 @@ const ALNUM_UPPER = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 export class Random {
   private readonly next: () => number;
 
-  constructor(seed: number, stream = '') {
+  constructor(seed: number, stream: string | number = '') {
     this.next = mulberry32(hash32(seed, stream));
   }
 

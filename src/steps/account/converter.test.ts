@@ -40,7 +40,9 @@ describe('createAccountEntity', () => {
       scope: 'global',
     });
 
-    expect(entity).toMatchGraphObjectSchema({ _class: Entities.ACCOUNT._class });
+    expect(entity).toMatchGraphObjectSchema({
+      _class: Entities.ACCOUNT._class,
+    });
     expect(entity).toMatchObject({
       _key: accountKey(instance.id),
       _type: Entities.ACCOUNT._type,
@@ -67,7 +69,9 @@ describe('createAccountEntity', () => {
       serverUrl: `${SERVER_URL}/`,
       scope: 'site',
     });
-    expect(entity).toMatchGraphObjectSchema({ _class: Entities.ACCOUNT._class });
+    expect(entity).toMatchGraphObjectSchema({
+      _class: Entities.ACCOUNT._class,
+    });
     expect(entity.webLink).toBe(SERVER_URL);
     expect(entity.scope).toBe('site');
     expect(entity.accountIds).toBeUndefined();
@@ -84,7 +88,9 @@ describe('createAccountEntity', () => {
       accounts: [],
       scope: 'account',
     });
-    expect(entity).toMatchGraphObjectSchema({ _class: Entities.ACCOUNT._class });
+    expect(entity).toMatchGraphObjectSchema({
+      _class: Entities.ACCOUNT._class,
+    });
     expect(entity.name).toBe('SentinelOne');
     expect(entity.version).toBeUndefined();
     expect(entity.accountIds).toEqual([]);

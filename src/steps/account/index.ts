@@ -54,7 +54,11 @@ export async function fetchAccount(context: StepContext): Promise<void> {
       systemInfo,
       tokenExpiresOn,
       accounts,
-      scope: siteScoped ? 'site' : (accounts?.length ?? 0) > 1 ? 'global' : 'account',
+      scope: siteScoped
+        ? 'site'
+        : (accounts?.length ?? 0) > 1
+        ? 'global'
+        : 'account',
     }),
   );
 }
@@ -70,7 +74,7 @@ async function fetchAccountsUnlessSiteScoped(
 ): Promise<S1Account[] | undefined> {
   const accounts: S1Account[] = [];
   try {
-    await client.iterateAccounts(async (page) => {
+    await client.iterateAccounts((page) => {
       accounts.push(...page.filter((account) => account?.id));
     });
     return accounts;

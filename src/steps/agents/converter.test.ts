@@ -216,7 +216,10 @@ describe('createAgentEntity', () => {
   test('keeps licenseKey and tags out of rawData', () => {
     const entity = createAgentEntity(agent(), SERVER_URL, NOW);
     const rawData = entity._rawData?.[0].rawData;
-    expect(rawData).toMatchObject({ id: AGENT_ID, computerName: 'FIN-LT-0042' });
+    expect(rawData).toMatchObject({
+      id: AGENT_ID,
+      computerName: 'FIN-LT-0042',
+    });
     expect(rawData).not.toHaveProperty('licenseKey');
     expect(rawData).not.toHaveProperty('tags');
     expect(JSON.stringify(entity)).not.toContain(LICENSE_KEY);
@@ -244,10 +247,15 @@ describe('createAgentEntity', () => {
 
   test('is offline when disconnected or not seen for more than 24 hours', () => {
     expect(
-      createAgentEntity(agent({ networkStatus: 'disconnected' }), SERVER_URL, NOW)
-        .isOnline,
+      createAgentEntity(
+        agent({ networkStatus: 'disconnected' }),
+        SERVER_URL,
+        NOW,
+      ).isOnline,
     ).toBe(false);
-    const stale = new Date(NOW - AGENT_ONLINE_THRESHOLD_MS - 1000).toISOString();
+    const stale = new Date(
+      NOW - AGENT_ONLINE_THRESHOLD_MS - 1000,
+    ).toISOString();
     expect(
       createAgentEntity(agent({ lastActiveDate: stale }), SERVER_URL, NOW)
         .isOnline,

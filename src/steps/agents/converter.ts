@@ -133,9 +133,10 @@ export function sanitizeTagKey(key: string): string {
  * of tags sharing a key joined with `,`) and `tags`, a list of `key:value`
  * strings (`key` alone for a tag without value).
  */
-export function agentTagProperties(
-  tags: S1Tag[] | null | undefined,
-): { properties: Record<string, string>; tags: string[] } {
+export function agentTagProperties(tags: S1Tag[] | null | undefined): {
+  properties: Record<string, string>;
+  tags: string[];
+} {
   const values = new Map<string, string[]>();
   const list: string[] = [];
   for (const tag of tags ?? []) {

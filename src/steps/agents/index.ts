@@ -30,7 +30,11 @@ export async function fetchAgents(context: StepContext): Promise<void> {
   const startedAt = Date.now();
   const { jobState } = context;
   const { config, client } = await getStepClient(context);
-  const groupIds = await getData(jobState, DataKeys.GROUP_IDS, new Set<string>());
+  const groupIds = await getData(
+    jobState,
+    DataKeys.GROUP_IDS,
+    new Set<string>(),
+  );
   const agentIds = new Set<string>();
   const tally = new RecordTally('agent');
   const now = Date.now();
@@ -45,7 +49,10 @@ export async function fetchAgents(context: StepContext): Promise<void> {
       if (!entity) continue;
       agentIds.add(agent.id);
       entities.push(entity);
-      const protects = createAgentProtectsDeviceRelationship(agent, entity._key);
+      const protects = createAgentProtectsDeviceRelationship(
+        agent,
+        entity._key,
+      );
       if (protects) relationships.push(protects);
       if (agent.groupId && groupIds.has(agent.groupId)) {
         relationships.push(

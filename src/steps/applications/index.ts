@@ -7,12 +7,7 @@ import pMap from 'p-map';
 
 import { IterationSummary, S1Application } from '../../client';
 import { createClient, IntegrationConfig } from '../../config';
-import {
-  Entities,
-  IngestionSources,
-  Relationships,
-  Steps,
-} from '../constants';
+import { Entities, IngestionSources, Relationships, Steps } from '../constants';
 import { agentKey } from '../agents/converter';
 import {
   applicationScope,
@@ -47,7 +42,11 @@ export async function fetchApplications(context: StepContext): Promise<void> {
     context.logger,
     await applicationScope(jobState, scope),
   );
-  const agentIds = await getData(jobState, DataKeys.AGENT_IDS, new Set<string>());
+  const agentIds = await getData(
+    jobState,
+    DataKeys.AGENT_IDS,
+    new Set<string>(),
+  );
   const tally = new RecordTally('application install');
   const summaries: IterationSummary[] = [];
   const writtenApplications = new Set<string>();
@@ -55,7 +54,7 @@ export async function fetchApplications(context: StepContext): Promise<void> {
   await unlessUnlicensed(context, 'Installed applications', async () => {
     const applications: S1Application[] = [];
     summaries.push(
-      await client.iterateApplications(async (page) => {
+      await client.iterateApplications((page) => {
         applications.push(
           ...page.filter((app) => app?.applicationName?.trim()),
         );

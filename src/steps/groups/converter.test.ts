@@ -4,7 +4,8 @@ import { MalformedRecordError } from '../util';
 import { createGroupEntity, groupKey } from './converter';
 
 const SERVER_URL = 'https://usea1-acme.sentinelone.net';
-const REGISTRATION_TOKEN = 'eyJ1cmwiOiAiaHR0cHM6Ly91c2VhMSIsICJncm91cCI6ICJzZWNyZXQifQ==';
+const REGISTRATION_TOKEN =
+  'eyJ1cmwiOiAiaHR0cHM6Ly91c2VhMSIsICJncm91cCI6ICJzZWNyZXQifQ==';
 
 function group(overrides: Partial<S1Group> = {}): S1Group {
   return {
@@ -76,7 +77,9 @@ describe('createGroupEntity', () => {
 
   test('keeps the registration token out of the entity and its rawData', () => {
     const entity = createGroupEntity(group(), SERVER_URL);
-    expect(entity._rawData?.[0].rawData).not.toHaveProperty('registrationToken');
+    expect(entity._rawData?.[0].rawData).not.toHaveProperty(
+      'registrationToken',
+    );
     expect(JSON.stringify(entity)).not.toContain(REGISTRATION_TOKEN);
   });
 
@@ -108,6 +111,8 @@ describe('createGroupEntity', () => {
     ).toThrow(MalformedRecordError);
     expect(() =>
       createGroupEntity(group({ createdAt: '31/12/2023' }), SERVER_URL),
-    ).toThrow("group 1190413000000000101: createdAt '31/12/2023' is not a date");
+    ).toThrow(
+      "group 1190413000000000101: createdAt '31/12/2023' is not a date",
+    );
   });
 });

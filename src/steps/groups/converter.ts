@@ -1,4 +1,7 @@
-import { createIntegrationEntity, Entity } from '@jupiterone/integration-sdk-core';
+import {
+  createIntegrationEntity,
+  Entity,
+} from '@jupiterone/integration-sdk-core';
 
 import { S1Group } from '../../client/types';
 import { Entities } from '../constants';

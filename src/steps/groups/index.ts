@@ -73,7 +73,10 @@ export const groupSteps: IntegrationStep<IntegrationConfig>[] = [
     id: Steps.GROUPS,
     name: 'Fetch Groups',
     entities: [Entities.GROUP],
-    relationships: [Relationships.ACCOUNT_HAS_GROUP, Relationships.SITE_HAS_GROUP],
+    relationships: [
+      Relationships.ACCOUNT_HAS_GROUP,
+      Relationships.SITE_HAS_GROUP,
+    ],
     dependsOn: [Steps.ACCOUNT, Steps.SITES],
     executionHandler: fetchGroups,
   },

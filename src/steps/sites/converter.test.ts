@@ -4,7 +4,8 @@ import { MalformedRecordError } from '../util';
 import { createSiteEntity, siteKey } from './converter';
 
 const SERVER_URL = 'https://usea1-acme.sentinelone.net';
-const REGISTRATION_TOKEN = 'eyJ1cmwiOiAiaHR0cHM6Ly91c2VhMS1hY21lIiwgInNpdGVfa2V5IjogInNlY3JldCJ9';
+const REGISTRATION_TOKEN =
+  'eyJ1cmwiOiAiaHR0cHM6Ly91c2VhMS1hY21lIiwgInNpdGVfa2V5IjogInNlY3JldCJ9';
 
 function site(overrides: Partial<S1Site> = {}): S1Site {
   return {
@@ -73,7 +74,9 @@ describe('createSiteEntity', () => {
 
   test('keeps the registration token out of the entity and its rawData', () => {
     const entity = createSiteEntity(site(), SERVER_URL);
-    expect(entity._rawData?.[0].rawData).not.toHaveProperty('registrationToken');
+    expect(entity._rawData?.[0].rawData).not.toHaveProperty(
+      'registrationToken',
+    );
     expect(entity._rawData?.[0].rawData).toMatchObject({ id: site().id });
     expect(JSON.stringify(entity)).not.toContain(REGISTRATION_TOKEN);
   });
@@ -102,13 +105,11 @@ describe('createSiteEntity', () => {
   });
 
   test('throws MalformedRecordError without id or with a bad date', () => {
-    expect(() =>
-      createSiteEntity({ ...site(), id: '' }, SERVER_URL),
-    ).toThrow(new MalformedRecordError('site record without id', 'site'));
+    expect(() => createSiteEntity({ ...site(), id: '' }, SERVER_URL)).toThrow(
+      new MalformedRecordError('site record without id', 'site'),
+    );
     expect(() =>
       createSiteEntity(site({ expiration: 'soon' }), SERVER_URL),
-    ).toThrow(
-      "site 1190412123456789012: expiration 'soon' is not a date",
-    );
+    ).toThrow("site 1190412123456789012: expiration 'soon' is not a date");
   });
 });

@@ -1,4 +1,7 @@
-import { createIntegrationEntity, Entity } from '@jupiterone/integration-sdk-core';
+import {
+  createIntegrationEntity,
+  Entity,
+} from '@jupiterone/integration-sdk-core';
 
 import { S1Threat } from '../../client/types';
 import { Entities } from '../constants';

@@ -7,12 +7,7 @@ import {
 
 import { IterationSummary, ThreatFilter } from '../../client';
 import { IntegrationConfig } from '../../config';
-import {
-  Entities,
-  IngestionSources,
-  Relationships,
-  Steps,
-} from '../constants';
+import { Entities, IngestionSources, Relationships, Steps } from '../constants';
 import { agentKey } from '../agents/converter';
 import {
   DataKeys,
@@ -30,7 +25,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * Every threat still open, and the resolved ones updated within the
  * look-back window: recent history without the whole archive.
  */
-export function threatFilters(lookbackDays: number, now: number): ThreatFilter[] {
+export function threatFilters(
+  lookbackDays: number,
+  now: number,
+): ThreatFilter[] {
   return [
     { incidentStatuses: ['unresolved', 'in_progress'] },
     {
@@ -44,7 +42,11 @@ export async function fetchThreats(context: StepContext): Promise<void> {
   const startedAt = Date.now();
   const { jobState } = context;
   const { config, client } = await getStepClient(context);
-  const agentIds = await getData(jobState, DataKeys.AGENT_IDS, new Set<string>());
+  const agentIds = await getData(
+    jobState,
+    DataKeys.AGENT_IDS,
+    new Set<string>(),
+  );
   const tally = new RecordTally('threat');
   const summaries: IterationSummary[] = [];
 

@@ -29,7 +29,9 @@ import {
   createFindingIsCveRelationship,
 } from './converter';
 
-export async function fetchVulnerabilities(context: StepContext): Promise<void> {
+export async function fetchVulnerabilities(
+  context: StepContext,
+): Promise<void> {
   const startedAt = Date.now();
   const { jobState } = context;
   const { config, scope } = await getStepClient(context);
@@ -38,7 +40,11 @@ export async function fetchVulnerabilities(context: StepContext): Promise<void> 
     context.logger,
     await applicationScope(jobState, scope),
   );
-  const agentIds = await getData(jobState, DataKeys.AGENT_IDS, new Set<string>());
+  const agentIds = await getData(
+    jobState,
+    DataKeys.AGENT_IDS,
+    new Set<string>(),
+  );
   const tally = new RecordTally('CVE finding');
 
   await unlessUnlicensed(context, 'CVE findings', async () => {
