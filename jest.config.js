@@ -2,6 +2,10 @@ const base = require('@jupiterone/integration-sdk-dev-tools/config/jest');
 
 module.exports = {
   ...base,
-  testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts', '<rootDir>/tools/**/*.test.ts'],
+  testMatch: [
+    '<rootDir>/src/**/*.test.ts',
+    '<rootDir>/test/**/*.test.ts',
+    '<rootDir>/tools/**/*.test.ts',
+  ],
   testTimeout: 60000,
 };
