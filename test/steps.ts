@@ -49,9 +49,30 @@ export async function runStep(
         ...options.config,
       },
     });
-    return { ...result, totals: simulator.totals };
+    return { ...result, totals: simulator.totals, estate: simulator.estate };
   } finally {
     await recording.stop();
     await simulator.close();
   }
+}
+
+type StepResult = Awaited<ReturnType<typeof runStep>>;
+
+/**
+ * `toMatchStepMetadata` in SDK 8 refuses steps with mapped relationships:
+ * check the direct part against the metadata without them; tests assert the
+ * mapped relationships themselves.
+ */
+export function expectToMatchStepMetadata(result: StepResult, stepId: string): void {
+  const withoutMapped = {
+    ...invocationConfig,
+    integrationSteps: invocationConfig.integrationSteps.map((step) => ({
+      ...step,
+      mappedRelationships: undefined,
+    })),
+  };
+  expect({
+    ...result,
+    collectedRelationships: result.collectedRelationships.filter((r) => !r._mapping),
+  }).toMatchStepMetadata({ stepId, invocationConfig: withoutMapped as any });
 }

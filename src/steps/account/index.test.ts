@@ -1,14 +1,10 @@
-import { invocationConfig } from '../..';
-import { runStep } from '../../../test/steps';
+import { expectToMatchStepMetadata, runStep } from '../../../test/steps';
 import { Entities, Steps } from '../constants';
 
 test('fetch-account', async () => {
   const result = await runStep(Steps.ACCOUNT, __dirname);
 
-  expect(result).toMatchStepMetadata({
-    stepId: Steps.ACCOUNT,
-    invocationConfig: invocationConfig as any,
-  });
+  expectToMatchStepMetadata(result, Steps.ACCOUNT);
   expect(result.collectedEntities).toHaveLength(1);
   const [account] = result.collectedEntities;
   expect(account).toMatchGraphObjectSchema({ _class: Entities.ACCOUNT._class });

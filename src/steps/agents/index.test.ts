@@ -1,5 +1,4 @@
-import { invocationConfig } from '../..';
-import { runStep } from '../../../test/steps';
+import { expectToMatchStepMetadata, runStep } from '../../../test/steps';
 import {
   Entities,
   MappedRelationships,
@@ -10,10 +9,7 @@ import {
 test('fetch-agents', async () => {
   const result = await runStep(Steps.AGENTS, __dirname);
 
-  expect(result).toMatchStepMetadata({
-    stepId: Steps.AGENTS,
-    invocationConfig: invocationConfig as any,
-  });
+  expectToMatchStepMetadata(result, Steps.AGENTS);
   const agents = result.collectedEntities.filter(
     (e) => e._type === Entities.AGENT._type,
   );

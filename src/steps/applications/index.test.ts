@@ -1,14 +1,10 @@
-import { invocationConfig } from '../..';
-import { runStep } from '../../../test/steps';
+import { expectToMatchStepMetadata, runStep } from '../../../test/steps';
 import { Entities, Relationships, Steps } from '../constants';
 
 test('fetch-applications', async () => {
   const result = await runStep(Steps.APPLICATIONS, __dirname);
 
-  expect(result).toMatchStepMetadata({
-    stepId: Steps.APPLICATIONS,
-    invocationConfig: invocationConfig as any,
-  });
+  expectToMatchStepMetadata(result, Steps.APPLICATIONS);
   const applications = result.collectedEntities.filter(
     (e) => e._type === Entities.APPLICATION._type,
   );

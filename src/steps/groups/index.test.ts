@@ -1,14 +1,10 @@
-import { invocationConfig } from '../..';
-import { runStep } from '../../../test/steps';
+import { expectToMatchStepMetadata, runStep } from '../../../test/steps';
 import { Entities, Relationships, Steps } from '../constants';
 
 test('fetch-groups', async () => {
   const result = await runStep(Steps.GROUPS, __dirname);
 
-  expect(result).toMatchStepMetadata({
-    stepId: Steps.GROUPS,
-    invocationConfig: invocationConfig as any,
-  });
+  expectToMatchStepMetadata(result, Steps.GROUPS);
   const groups = result.collectedEntities.filter(
     (e) => e._type === Entities.GROUP._type,
   );

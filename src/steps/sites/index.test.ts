@@ -1,14 +1,10 @@
-import { invocationConfig } from '../..';
-import { runStep } from '../../../test/steps';
+import { expectToMatchStepMetadata, runStep } from '../../../test/steps';
 import { Entities, Relationships, Steps } from '../constants';
 
 test('fetch-sites', async () => {
   const result = await runStep(Steps.SITES, __dirname);
 
-  expect(result).toMatchStepMetadata({
-    stepId: Steps.SITES,
-    invocationConfig: invocationConfig as any,
-  });
+  expectToMatchStepMetadata(result, Steps.SITES);
   const sites = result.collectedEntities.filter(
     (e) => e._type === Entities.SITE._type,
   );

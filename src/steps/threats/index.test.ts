@@ -1,15 +1,11 @@
-import { invocationConfig } from '../..';
-import { runStep } from '../../../test/steps';
+import { expectToMatchStepMetadata, runStep } from '../../../test/steps';
 import { Entities, Relationships, Steps } from '../constants';
 import { threatFilters } from '.';
 
 test('fetch-threats collects open threats and recently resolved ones', async () => {
   const result = await runStep(Steps.THREATS, __dirname);
 
-  expect(result).toMatchStepMetadata({
-    stepId: Steps.THREATS,
-    invocationConfig: invocationConfig as any,
-  });
+  expectToMatchStepMetadata(result, Steps.THREATS);
   const threats = result.collectedEntities.filter(
     (e) => e._type === Entities.THREAT._type,
   );
@@ -21,9 +17,7 @@ test('fetch-threats collects open threats and recently resolved ones', async () 
 
   // IDENTIFIED only from collected agents: no dangling relationship.
   const agentKeys = new Set(
-    result.collectedEntities
-      .filter((e) => e._type === Entities.AGENT._type)
-      .map((e) => e._key),
+    result.estate.agents.map((agent) => `sentinelone_agent-id-${agent.id}`),
   );
   const identified = result.collectedRelationships.filter(
     (r) => r._type === Relationships.AGENT_IDENTIFIED_THREAT._type,

@@ -1,5 +1,4 @@
-import { invocationConfig } from '../..';
-import { runStep } from '../../../test/steps';
+import { expectToMatchStepMetadata, runStep } from '../../../test/steps';
 import {
   Entities,
   MappedRelationships,
@@ -10,10 +9,7 @@ import {
 test('fetch-vulnerabilities', async () => {
   const result = await runStep(Steps.VULNERABILITIES, __dirname);
 
-  expect(result).toMatchStepMetadata({
-    stepId: Steps.VULNERABILITIES,
-    invocationConfig: invocationConfig as any,
-  });
+  expectToMatchStepMetadata(result, Steps.VULNERABILITIES);
   const findings = result.collectedEntities.filter(
     (e) => e._type === Entities.FINDING._type,
   );
