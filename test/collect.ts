@@ -12,12 +12,19 @@ import {
 import { IntegrationConfig } from '../src/config';
 import { invocationConfig } from '../src';
 
+/** The SDK's in-memory store, with the flush the runtime calls after each step. */
+class MemoryStore extends InMemoryGraphObjectStore {
+  flush(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
 /** Short client delays so fault scenarios run in seconds, not minutes. */
 export const FAST_CLIENT_ENV: Record<string, string> = {
   SENTINELONE_REQUEST_TIMEOUT_MS: '1500',
-  SENTINELONE_RETRY_BASE_DELAY_MS: '20',
+  SENTINELONE_RETRY_BASE_DELAY_MS: '50',
   SENTINELONE_RETRY_MAX_DELAY_MS: '1500',
-  SENTINELONE_MAX_ATTEMPTS: '8',
+  SENTINELONE_MAX_ATTEMPTS: '10',
 };
 
 export interface Collection {
@@ -39,7 +46,7 @@ export async function collect(
   config: IntegrationConfig,
   env: Record<string, string> = FAST_CLIENT_ENV,
 ): Promise<Collection> {
-  const store = new InMemoryGraphObjectStore();
+  const store = new MemoryStore();
   const events: IntegrationEvent[] = [];
   const restoreEnv = setEnv(env);
   const capture = captureOutput();

@@ -228,11 +228,10 @@ test('ten consecutive collections with faults 1-9 give the same keys', async () 
       );
     }
     expect(new Set(keySets).size).toBe(1);
-    expect(
-      keySets[0]
-        .split('\n')
-        .filter((k) => k.startsWith('sentinelone_agent-id-')),
-    ).toHaveLength(small.totals.agents);
+    const agentKeys = keySets[0]
+      .split('\n')
+      .filter((key) => /^sentinelone_agent-id-\d+$/.test(key));
+    expect(agentKeys.length).toBe(small.totals.agents);
   } finally {
     await small.close();
   }

@@ -141,7 +141,7 @@ describe('error messages', () => {
       expect(error.message).toMatch(
         /GET \/web\/api\/v2\.1\/system\/info: 50\d/,
       );
-      expect(error.message).toMatch(/gave up after 8 attempts/);
+      expect(error.message).toMatch(/gave up after 10 attempts/);
       expect(error.message.length).toBeLessThan(400);
       expect(error.message).not.toMatch(/[\n<>]/);
       expect(error.message).not.toContain(TOKEN);

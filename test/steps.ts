@@ -63,7 +63,10 @@ type StepResult = Awaited<ReturnType<typeof runStep>>;
  * check the direct part against the metadata without them; tests assert the
  * mapped relationships themselves.
  */
-export function expectToMatchStepMetadata(result: StepResult, stepId: string): void {
+export function expectToMatchStepMetadata(
+  result: StepResult,
+  stepId: string,
+): void {
   const withoutMapped = {
     ...invocationConfig,
     integrationSteps: invocationConfig.integrationSteps.map((step) => ({
@@ -73,6 +76,8 @@ export function expectToMatchStepMetadata(result: StepResult, stepId: string): v
   };
   expect({
     ...result,
-    collectedRelationships: result.collectedRelationships.filter((r) => !r._mapping),
+    collectedRelationships: result.collectedRelationships.filter(
+      (r) => !r._mapping,
+    ),
   }).toMatchStepMetadata({ stepId, invocationConfig: withoutMapped as any });
 }

@@ -71,6 +71,11 @@ export class SentinelOneHttpClient {
   private readonly origin: string;
   private readonly agent: http.Agent;
   private readonly semaphore: Semaphore;
+  /**
+   * When the API rate-limits one request, every request waits: the limit is
+   * per token, so the others would only be refused too.
+   */
+  private pausedUntil = 0;
 
   constructor(
     baseUrl: string,
@@ -104,9 +109,10 @@ export class SentinelOneHttpClient {
 
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.semaphore.run(() =>
-          this.attempt<T>(url, method, endpoint, options.body),
-        );
+        return await this.semaphore.run(async () => {
+          await sleep(this.pausedUntil - Date.now());
+          return this.attempt<T>(url, method, endpoint, options.body);
+        });
       } catch (err) {
         if (!(err instanceof RetryableFailure)) throw this.redactError(err);
         if (attempt >= this.tuning.maxAttempts) {
@@ -119,6 +125,9 @@ export class SentinelOneHttpClient {
           });
         }
         const delayMs = backoffDelay(attempt, this.tuning, err.retryAfterMs);
+        if (err.status === 429) {
+          this.pausedUntil = Math.max(this.pausedUntil, Date.now() + delayMs);
+        }
         this.stats.retries++;
         this.logger.warn(
           { endpoint, status: err.status, attempt, delayMs },
@@ -431,6 +440,7 @@ export function backoffDelay(
 }
 
 function sleep(ms: number): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
