@@ -79,5 +79,9 @@ export function expectToMatchStepMetadata(
     collectedRelationships: result.collectedRelationships.filter(
       (r) => !r._mapping,
     ),
-  }).toMatchStepMetadata({ stepId, invocationConfig: withoutMapped as any });
+  }).toMatchStepMetadata({
+    stepId,
+    invocationConfig: withoutMapped as any,
+    instanceConfig: {},
+  });
 }

@@ -10,6 +10,7 @@ import {
   S1Agent,
   S1Application,
   S1ApplicationInstall,
+  S1AgentRealtimeInfo,
   S1NetworkInterface,
   S1Risk,
   S1Site,
@@ -117,6 +118,16 @@ export interface EstateRisk extends RecordScope {
 }
 
 export interface EstateCompact {
+  /** agent i -> 1 when decommissioned */
+  agentDecommissioned: Uint8Array;
+  /** agent i -> index in `estate.groups` (round-robin) */
+  agentGroup: Int32Array;
+  /** agent i -> number of threats on it whose incident status is not resolved */
+  agentActiveThreats: Int32Array;
+  /** group g -> index in `estate.sites` */
+  groupSite: Int32Array;
+  /** site s -> index in `estate.accounts` */
+  siteAccount: Int32Array;
   /** install n -> index in `estate.agents` */
   installAgent: Int32Array;
   /** install n -> index in `estate.applications` */
@@ -129,6 +140,15 @@ export interface EstateCompact {
   riskCve: Int32Array;
 }
 
+/**
+ * A generated estate. Treat it as read-only: the simulator serves records built
+ * by the same deterministic builders, not these arrays.
+ *
+ * Agents, installs and risks are built on demand (`agentAt`, `installAt`,
+ * `riskAt`) so that an estate of 100,000 agents is generated in well under a
+ * second; the `agents`, `installs` and `risks` arrays are materialized (and
+ * memoized) on first access: convenient in tests, avoid them on huge estates.
+ */
 export interface Estate {
   options: ResolvedEstateOptions;
   now: Date;
@@ -141,35 +161,41 @@ export interface Estate {
   accounts: S1Account[];
   sites: S1Site[];
   groups: S1Group[];
-  /** All agents, decommissioned included, ordered by id. */
-  agents: S1Agent[];
+  agentCount: number;
+  /** Id of agent `i`, without building the agent. */
+  agentIdAt(i: number): string;
+  /** Builds agent `i` (0 <= i < agentCount), ordered by id, decommissioned included. */
+  agentAt(i: number): S1Agent;
+  /** All agents, decommissioned included, ordered by id (memoized). */
+  readonly agents: S1Agent[];
+  /** Ordered by id. */
   threats: S1Threat[];
   /** The application catalog (vendor + name, versions, CVEs). */
   applications: EstateApplication[];
   installCount: number;
   riskCount: number;
-  /** Builds install `n` (0 <= n < installCount), ordered by id. Cheap, deterministic. */
+  /** Builds install `n` (0 <= n < installCount), ordered by id. */
   installAt(n: number): EstateInstall;
   /** Builds risk row `n` (0 <= n < riskCount), ordered by id. */
   riskAt(n: number): EstateRisk;
-  /** All installs, materialized (and memoized) on first access: avoid on big estates. */
+  /** All installs (memoized). */
   readonly installs: EstateInstall[];
-  /** All risk rows, materialized (and memoized) on first access: avoid on big estates. */
+  /** All risk rows (memoized). */
   readonly risks: EstateRisk[];
-  /** Compact install/risk tables (indices), for fast filtering and counting. */
+  /** Compact tables (indices), for fast filtering and counting. */
   compact: EstateCompact;
   /** Agent ids referenced by threats but absent from the estate. */
   deletedAgentIds: string[];
-  /** `GET /agents/passphrases` values, by agent id (secret). */
-  passphrases: Map<string, string>;
+  /** `GET /agents/passphrases` value of agent `i` (secret). */
+  passphraseAt(i: number): string;
   /** `GET /accounts/:id/uninstall-password/view` values, by account id (secret). */
   uninstallPasswords: Map<string, string>;
   /**
-   * Every secret value of the estate: agent license keys, site and group
-   * registration tokens, passphrases, uninstall passwords. Tests grep outputs for
-   * these.
+   * Every secret value of the estate: agent license keys (one per site), site and
+   * group registration tokens, uninstall passwords and agent passphrases
+   * (memoized). Tests grep outputs for these.
    */
-  secrets: string[];
+  readonly secrets: string[];
 }
 
 export interface EstateTotals {
@@ -568,6 +594,27 @@ function severityOf(score: number): EstateCve['severity'] {
   return 'Low';
 }
 
+/** What the rest of an agent's record and its dependants (threats, installs) need. */
+interface AgentCore {
+  id: string;
+  group: number;
+  site: number;
+  account: number;
+  osKey: 'windows' | 'macos' | 'linux';
+  osName: string;
+  osRevision: string;
+  uuid: string;
+  computerName: string;
+  machineType: string;
+  modelName: string;
+  serialNumber: string;
+  oui: string;
+  username: string;
+  createdMs: number;
+  createdAt: string;
+  decommissioned: boolean;
+}
+
 /** Generates the estate. Pure: same options, same estate. */
 export function generateEstate(options: EstateOptions = {}): Estate {
   const o = resolveEstateOptions(options);
@@ -575,16 +622,15 @@ export function generateEstate(options: EstateOptions = {}): Estate {
   const nowMs = o.now.getTime();
   const rnd = (stream: string) => new Random(seed, stream);
   const date = (r: Random, ms: number) => isoMicros(ms, r.micros());
-  const secrets: string[] = [];
+  const fixedSecrets: string[] = [];
 
   // ---- system, user
-  const latestAgentVersion = OS_PROFILES.windows.versions[0];
   const systemInfo: S1SystemInfo = {
     build: '23.4.2.8',
     version: 'Vulcan',
     release: 'SP2',
     patch: '3',
-    latestAgentVersion,
+    latestAgentVersion: OS_PROFILES.windows.versions[0],
   };
   const userRng = rnd('user');
   const user: SimUser = {
@@ -609,10 +655,8 @@ export function generateEstate(options: EstateOptions = {}): Estate {
   const uninstallPasswords = new Map<string, string>();
   for (let a = 0; a < o.accounts; a++) {
     const base = ACCOUNT_NAMES[a % ACCOUNT_NAMES.length];
-    const name =
-      a < ACCOUNT_NAMES.length
-        ? base
-        : `${base} ${Math.floor(a / ACCOUNT_NAMES.length) + 1}`;
+    const round = Math.floor(a / ACCOUNT_NAMES.length);
+    const name = round === 0 ? base : `${base} ${round + 1}`;
     const created = nowMs - accRng.int(500, 1500) * DAY;
     const id = makeId(seed, ID_TYPES.account, a, o.accounts);
     accounts.push({
@@ -632,15 +676,17 @@ export function generateEstate(options: EstateOptions = {}): Estate {
       createdAt: date(accRng, created),
       updatedAt: date(accRng, nowMs - accRng.int(1, 60) * DAY),
     });
-    const password = `UNINSTALL-${accRng.alnumUpper(6)}-${accRng.alnumUpper(6)}-${accRng.alnumUpper(6)}`;
+    const password = `UNINSTALL-${accRng.alnumUpper(6)}-${accRng.alnumUpper(
+      6,
+    )}-${accRng.alnumUpper(6)}`;
     uninstallPasswords.set(id, password);
-    secrets.push(password);
+    fixedSecrets.push(password);
   }
 
   // ---- sites (round-robin over accounts)
   const siteRng = rnd('sites');
   const sites: S1Site[] = [];
-  const siteAccount: number[] = [];
+  const siteAccount = new Int32Array(o.sites);
   const licenseKeys: string[] = [];
   const accountSiteCounts = new Array<number>(o.accounts).fill(0);
   for (let s = 0; s < o.sites; s++) {
@@ -648,20 +694,20 @@ export function generateEstate(options: EstateOptions = {}): Estate {
     const account = accounts[a];
     const nth = accountSiteCounts[a]++;
     const region = SITE_REGIONS[nth % SITE_REGIONS.length];
-    const suffix =
-      nth < SITE_REGIONS.length
-        ? ''
-        : ` ${Math.floor(nth / SITE_REGIONS.length) + 1}`;
-    const id = makeId(seed, ID_TYPES.site, s, o.sites);
+    const round = Math.floor(nth / SITE_REGIONS.length);
     const suite = siteRng.pick(['Complete', 'Control', 'Core']);
-    const siteKey = siteRng.hex(16);
-    const registrationToken = base64Json({ url: CONSOLE_URL, site_key: siteKey });
-    const licenseKey = `S1LK-${siteRng.hex(8)}-${siteRng.hex(8)}-${siteRng.hex(8)}`;
+    const registrationToken = base64Json({
+      url: CONSOLE_URL,
+      site_key: siteRng.hex(16),
+    });
+    const licenseKey = `S1LK-${siteRng.hex(8)}-${siteRng.hex(8)}-${siteRng.hex(
+      8,
+    )}`;
     licenseKeys.push(licenseKey);
-    secrets.push(registrationToken, licenseKey);
+    fixedSecrets.push(registrationToken, licenseKey);
     sites.push({
-      id,
-      name: `${account.name} ${region}${suffix}`,
+      id: makeId(seed, ID_TYPES.site, s, o.sites),
+      name: `${account.name} ${region}${round === 0 ? '' : ` ${round + 1}`}`,
       accountId: account.id,
       accountName: account.name,
       state: 'active',
@@ -683,25 +729,26 @@ export function generateEstate(options: EstateOptions = {}): Estate {
       updatedAt: date(siteRng, nowMs - siteRng.int(1, 90) * DAY),
       registrationToken,
     });
-    siteAccount.push(a);
+    siteAccount[s] = a;
   }
 
-  // ---- groups: one default group per site, the rest round-robin over sites
+  // ---- groups: the first `sites` groups are the sites' default groups, the
+  // rest are spread round-robin over the sites.
   const groupRng = rnd('groups');
   const groups: S1Group[] = [];
-  const groupSite: number[] = [];
+  const groupSite = new Int32Array(o.groups);
   const siteGroupCounts = new Array<number>(o.sites).fill(0);
-  // Generate in "site-major" order but ids increase with the group index.
   for (let g = 0; g < o.groups; g++) {
-    const s = g < o.sites ? g : (g - o.sites) % o.sites;
     const isDefault = g < o.sites;
+    const s = isDefault ? g : (g - o.sites) % o.sites;
     const nth = isDefault ? 0 : siteGroupCounts[s]++;
     const baseName = GROUP_NAMES[nth % GROUP_NAMES.length];
+    const round = Math.floor(nth / GROUP_NAMES.length);
     const name = isDefault
       ? 'Default Group'
-      : nth < GROUP_NAMES.length
+      : round === 0
       ? baseName
-      : `${baseName} ${Math.floor(nth / GROUP_NAMES.length) + 1}`;
+      : `${baseName} ${round + 1}`;
     const type = isDefault
       ? 'static'
       : groupRng.weighted([
@@ -714,7 +761,7 @@ export function generateEstate(options: EstateOptions = {}): Estate {
       url: CONSOLE_URL,
       site_key: `g_${groupRng.hex(16)}`,
     });
-    secrets.push(registrationToken);
+    fixedSecrets.push(registrationToken);
     groups.push({
       id: makeId(seed, ID_TYPES.group, g, o.groups),
       name,
@@ -735,33 +782,32 @@ export function generateEstate(options: EstateOptions = {}): Estate {
       updatedAt: date(groupRng, nowMs - groupRng.int(0, 60) * DAY),
       registrationToken,
     });
-    groupSite.push(s);
+    groupSite[g] = s;
   }
 
-  // ---- agents (round-robin over groups)
-  const agentRng = rnd('agents');
-  const agents: S1Agent[] = [];
-  const passphrases = new Map<string, string>();
+  // ---- agents (round-robin over groups), built on demand
+  const agentCount = o.agents;
+  const agentCapacity = o.agents + o.threats;
+  const agentGroup = new Int32Array(agentCount);
+  const agentDecommissioned = new Uint8Array(agentCount);
+  const agentActiveThreats = new Int32Array(agentCount);
+  const agentVulnerable = new Uint8Array(agentCount);
+  for (let i = 0; i < agentCount; i++) {
+    agentGroup[i] = i % o.groups;
+    agentDecommissioned[i] = hashUnit(seed, 'decommissioned', i) < 0.05 ? 1 : 0;
+  }
   const macMix = hash32(seed, 'mac') & 0xffffff;
-  const ifaceCapacity = o.agents * 3 + 1;
-  const tagCapacity = o.agents * 2 + 1;
-  let ifaceCount = 0;
-  let tagCount = 0;
   const mac = (oui: string, n: number) => {
-    const v = ((n + macMix) & 0xffffff) >>> 0;
-    const b = [(v >>> 16) & 255, (v >>> 8) & 255, v & 255]
-      .map((x) => x.toString(16).padStart(2, '0'))
-      .join(':');
-    return `${oui}:${b}`;
+    const v = (n + macMix) & 0xffffff;
+    return `${oui}:${hex2((v >>> 16) & 255)}:${hex2((v >>> 8) & 255)}:${hex2(
+      v & 255,
+    )}`;
   };
-  for (let i = 0; i < o.agents; i++) {
-    const r = agentRng;
-    const g = i % o.groups;
-    const group = groups[g];
+
+  const agentCore = (i: number): AgentCore => {
+    const r = new Random(seed, hash32('agent', i));
+    const g = agentGroup[i];
     const s = groupSite[g];
-    const site = sites[s];
-    const account = accounts[siteAccount[s]];
-    const id = makeId(seed, ID_TYPES.agent, i, o.agents + o.threats);
     const osKey = r.weighted([
       ['windows', 60],
       ['macos', 25],
@@ -770,10 +816,13 @@ export function generateEstate(options: EstateOptions = {}): Estate {
     const os = OS_PROFILES[osKey];
     const osIdx = r.int(0, os.osNames.length - 1);
     const osName = os.osNames[osIdx];
+    const osRevision =
+      osKey === 'windows'
+        ? os.revisions[osIdx]
+        : os.revisions[r.int(0, os.revisions.length - 1)];
     const i36 = i.toString(36).toUpperCase().padStart(4, '0');
     const first = r.pick(FIRST_NAMES);
-    const last = r.pick(LAST_NAMES);
-    const username = `${first[0]}${last}`;
+    const username = `${first[0]}${r.pick(LAST_NAMES)}`;
     let machineType: string;
     let computerName: string;
     let modelName: string;
@@ -781,31 +830,34 @@ export function generateEstate(options: EstateOptions = {}): Estate {
     let oui: string;
     if (osKey === 'windows') {
       const server = osName.includes('Server');
-      machineType = server
-        ? 'server'
-        : r.weighted([
-            ['laptop', 6],
-            ['desktop', 4],
-          ] as const);
+      machineType = server ? 'server' : r.chance(0.6) ? 'laptop' : 'desktop';
       computerName = server
         ? `WIN-SRV${i36}${r.alnumUpper(2)}`
         : `DESKTOP-${i36}${r.alnumUpper(3)}`;
       if (server) {
         modelName = 'VMware, Inc. - VMware Virtual Platform';
-        serialNumber = `VMware-56 4d ${r.hex(2)} ${r.hex(2)} ${i36.toLowerCase()} ${r.hex(2)}`;
+        serialNumber = `VMware-56 4d ${r.hex(2)} ${r.hex(
+          2,
+        )} ${i36.toLowerCase()} ${r.hex(2)}`;
         oui = '00:50:56';
       } else if (r.chance(0.5)) {
         modelName = `Dell Inc. - Latitude ${r.pick(['5420', '7430', '5530'])}`;
         serialNumber = `${r.alnumUpper(3)}${i36}`;
         oui = 'b0:7b:25';
       } else {
-        modelName = `LENOVO - ${r.pick(['20XW004GUS', '21CB007MUS', '20T0001JUS'])}`;
+        modelName = `LENOVO - ${r.pick([
+          '20XW004GUS',
+          '21CB007MUS',
+          '20T0001JUS',
+        ])}`;
         serialNumber = `PF${i36}${r.alnumUpper(4)}`;
         oui = '8c:16:45';
       }
     } else if (osKey === 'macos') {
       machineType = r.chance(0.8) ? 'laptop' : 'desktop';
-      computerName = `${first}-${machineType === 'laptop' ? 'MacBook-Pro' : 'iMac'}-${i36.toLowerCase()}`;
+      computerName = `${first}-${
+        machineType === 'laptop' ? 'MacBook-Pro' : 'iMac'
+      }-${i36.toLowerCase()}`;
       modelName =
         machineType === 'laptop'
           ? r.pick(['MacBookPro18,3', 'Mac14,9', 'MacBookAir10,1'])
@@ -817,7 +869,7 @@ export function generateEstate(options: EstateOptions = {}): Estate {
       computerName =
         machineType === 'server'
           ? `ip-10-${(i >>> 16) & 255}-${(i >>> 8) & 255}-${i & 255}`
-          : `gke-prod-pool-${i36.toLowerCase()}-${r.alnumUpper(4).toLowerCase()}`;
+          : `gke-prod-pool-${i36.toLowerCase()}-${r.hex(4)}`;
       modelName = r.pick([
         'Amazon EC2 - t3.large',
         'Amazon EC2 - m5.xlarge',
@@ -826,27 +878,53 @@ export function generateEstate(options: EstateOptions = {}): Estate {
       serialNumber = `ec2${r.hex(5)}-${i36.toLowerCase()}-${r.hex(6)}`;
       oui = '0a:1b:3c';
     }
-    const decommissioned = r.chance(0.05);
-    const ip = `10.${16 + (s % 200)}.${(i >>> 8) & 255}.${i & 255}`;
-    const externalIp = `203.0.113.${r.int(1, 254)}`;
-    const gatewayIp = `10.${16 + (s % 200)}.${(i >>> 8) & 255}.1`;
-    const primaryMac = mac(oui, i * 3);
+    const createdMs = nowMs - r.int(30, 900) * DAY - r.int(0, DAY);
+    return {
+      id: makeId(seed, ID_TYPES.agent, i, agentCapacity),
+      group: g,
+      site: s,
+      account: siteAccount[s],
+      osKey,
+      osName,
+      osRevision,
+      uuid: r.hex(32),
+      computerName,
+      machineType,
+      modelName,
+      serialNumber,
+      oui,
+      username,
+      createdMs,
+      createdAt: date(r, createdMs),
+      decommissioned: agentDecommissioned[i] === 1,
+    };
+  };
+
+  const ifaceCapacity = agentCount * 4 + 1;
+  const agentAt = (i: number): S1Agent => {
+    if (!(i >= 0 && i < agentCount)) throw new RangeError(`agent ${i}`);
+    const c = agentCore(i);
+    const r = new Random(seed, hash32('agent-detail', i));
+    const os = OS_PROFILES[c.osKey];
+    const site = sites[c.site];
+    const group = groups[c.group];
+    const account = accounts[c.account];
+    const decommissioned = c.decommissioned;
+    const subnet = `10.${16 + (c.site % 200)}.${(i >>> 8) & 255}`;
+    const ip = `${subnet}.${i & 255}`;
+    const primaryMac = mac(c.oui, i * 4);
     const ifaces: S1NetworkInterface[] = [];
     const addIface = (iface: Omit<S1NetworkInterface, 'id'>) => {
-      ifaces.push({
-        id: makeId(
-          seed,
-          ID_TYPES.misc,
-          ifaceCount++,
-          ifaceCapacity,
-          MISC_ID_RANGES.networkInterface,
-        ),
-        ...iface,
-      });
+      const id = makeId(
+        seed,
+        ID_TYPES.misc,
+        i * 4 + ifaces.length,
+        ifaceCapacity,
+        MISC_ID_RANGES.networkInterface,
+      );
+      ifaces.push({ id, ...iface });
     };
-    const primaryName =
-      osKey === 'windows' ? 'Ethernet' : osKey === 'macos' ? 'en0' : 'eth0';
-    if (osKey === 'linux') {
+    if (c.osKey === 'linux') {
       addIface({
         name: 'lo',
         inet: ['127.0.0.1'],
@@ -857,20 +935,25 @@ export function generateEstate(options: EstateOptions = {}): Estate {
       });
     }
     addIface({
-      name: primaryName,
+      name:
+        c.osKey === 'windows'
+          ? 'Ethernet'
+          : c.osKey === 'macos'
+          ? 'en0'
+          : 'eth0',
       inet: [ip],
       inet6: [`fe80::${r.hex(4)}:${r.hex(4)}:${r.hex(4)}:${r.hex(4)}`],
       physical: primaryMac,
-      gatewayIp,
-      gatewayMacAddress: mac('00:1a:1e', 0xfff000 + (s % 4096)),
+      gatewayIp: `${subnet}.1`,
+      gatewayMacAddress: mac('00:1a:1e', 0xfff000 + (c.site % 4096)),
     });
     if (i % 10 === 3) {
-      // A bridge / virtual switch sharing the primary MAC address.
+      // A bridge / virtual switch that shares the primary MAC address.
       addIface({
         name:
-          osKey === 'windows'
+          c.osKey === 'windows'
             ? 'vEthernet (Default Switch)'
-            : osKey === 'macos'
+            : c.osKey === 'macos'
             ? 'bridge0'
             : 'br0',
         inet: [`172.17.${(i >>> 8) & 255}.${i & 255}`],
@@ -879,17 +962,17 @@ export function generateEstate(options: EstateOptions = {}): Estate {
         gatewayIp: null,
         gatewayMacAddress: null,
       });
-    } else if (machineType === 'laptop' && r.chance(0.5)) {
+    } else if (c.machineType === 'laptop' && r.chance(0.5)) {
       addIface({
-        name: osKey === 'windows' ? 'Wi-Fi' : 'en1',
+        name: c.osKey === 'windows' ? 'Wi-Fi' : 'en1',
         inet: [],
         inet6: [],
-        physical: mac(oui, i * 3 + 1),
+        physical: mac(c.oui, i * 4 + 1),
         gatewayIp: null,
         gatewayMacAddress: null,
       });
     }
-    if (osKey === 'windows' && i % 10 === 7) {
+    if (c.osKey === 'windows' && i % 10 === 7) {
       addIface({
         name: 'Loopback Pseudo-Interface 1',
         inet: ['127.0.0.1'],
@@ -900,7 +983,7 @@ export function generateEstate(options: EstateOptions = {}): Estate {
       });
     }
 
-    const createdMs = nowMs - r.int(30, 900) * DAY - r.int(0, DAY);
+    const createdMs = c.createdMs;
     let lastActiveMs: number;
     if (decommissioned) {
       lastActiveMs = nowMs - r.int(30, 200) * DAY - r.int(0, DAY);
@@ -914,7 +997,6 @@ export function generateEstate(options: EstateOptions = {}): Estate {
     if (lastActiveMs < createdMs) lastActiveMs = createdMs + HOUR;
     const connected = !decommissioned && nowMs - lastActiveMs < HOUR;
     const versionIdx = r.chance(0.75) ? 0 : r.int(1, os.versions.length - 1);
-    const agentVersion = os.versions[versionIdx];
     const tags: S1Tag[] = [];
     if (r.chance(0.3)) {
       const count = r.int(1, 2);
@@ -924,8 +1006,8 @@ export function generateEstate(options: EstateOptions = {}): Estate {
           id: makeId(
             seed,
             ID_TYPES.misc,
-            tagCount++,
-            tagCapacity,
+            i * 2 + t,
+            agentCount * 2 + 1,
             MISC_ID_RANGES.tag,
           ),
           key,
@@ -937,46 +1019,44 @@ export function generateEstate(options: EstateOptions = {}): Estate {
       }
     }
     const scanDone = r.chance(0.85);
-    const agent: S1Agent = {
-      id,
-      uuid: r.hex(32),
-      computerName,
+    const activeThreats = agentActiveThreats[i];
+    return {
+      id: c.id,
+      uuid: c.uuid,
+      computerName: c.computerName,
       domain:
-        osKey === 'windows'
+        c.osKey === 'windows'
           ? r.pick(['ACME', 'ACME', 'WORKGROUP'])
-          : osKey === 'macos'
+          : c.osKey === 'macos'
           ? 'local'
           : null,
       osType: os.osType,
-      osName,
-      osRevision:
-        osKey === 'windows'
-          ? os.revisions[osIdx]
-          : os.revisions[r.int(0, os.revisions.length - 1)],
-      osArch: osKey === 'macos' && r.chance(0.6) ? 'ARM64' : '64 bit',
-      osUsername: osKey === 'linux' ? 'root' : username,
-      machineType,
-      modelName,
-      serialNumber,
-      cpuCount: machineType === 'server' ? r.int(1, 2) : 1,
-      coreCount: machineType === 'server' ? r.pick([4, 8, 16, 32]) : r.pick([4, 8, 10, 12]),
+      osName: c.osName,
+      osRevision: c.osRevision,
+      osArch: c.osKey === 'macos' && r.chance(0.6) ? 'ARM64' : '64 bit',
+      osUsername: c.osKey === 'linux' ? 'root' : c.username,
+      machineType: c.machineType,
+      modelName: c.modelName,
+      serialNumber: c.serialNumber,
+      cpuCount: c.machineType === 'server' ? r.int(1, 2) : 1,
+      coreCount: r.pick([4, 8, 12, 16]),
       totalMemory: r.pick([8192, 16384, 32768, 65536]),
-      agentVersion,
+      agentVersion: os.versions[versionIdx],
       isUpToDate: versionIdx === 0,
       isActive: !decommissioned,
       isDecommissioned: decommissioned,
       isUninstalled: decommissioned && r.chance(0.5),
       isPendingUninstall: false,
-      infected: false,
-      activeThreats: 0,
+      infected: activeThreats > 0,
+      activeThreats,
       threatRebootRequired: false,
       networkStatus: connected ? 'connected' : 'disconnected',
       lastActiveDate: date(r, lastActiveMs),
-      registeredAt: date(r, createdMs),
-      createdAt: date(r, createdMs),
+      registeredAt: c.createdAt,
+      createdAt: c.createdAt,
       updatedAt: date(r, Math.max(lastActiveMs, nowMs - r.int(0, 5) * DAY)),
       lastIpToMgmt: ip,
-      externalIp,
+      externalIp: `203.0.113.${r.int(1, 254)}`,
       networkInterfaces: ifaces,
       siteId: site.id,
       siteName: site.name,
@@ -986,38 +1066,42 @@ export function generateEstate(options: EstateOptions = {}): Estate {
       accountName: account.name,
       mitigationMode: r.chance(0.15) ? 'detect' : 'protect',
       mitigationModeSuspicious: r.chance(0.7) ? 'detect' : 'protect',
-      scanStatus: scanDone ? 'finished' : r.pick(['none', 'started', 'aborted']),
+      scanStatus: scanDone
+        ? 'finished'
+        : r.pick(['none', 'started', 'aborted']),
       lastSuccessfulScanDate: scanDone
         ? date(r, Math.max(createdMs, nowMs - r.int(1, 40) * DAY))
         : null,
       firewallEnabled: r.chance(0.8),
       encryptedApplications: r.chance(0.6),
-      appsVulnerabilityStatus: 'up_to_date',
+      appsVulnerabilityStatus: agentVulnerable[i]
+        ? 'patch_required'
+        : 'up_to_date',
       operationalState: 'na',
-      lastLoggedInUserName: osKey === 'linux' ? 'ec2-user' : username,
+      lastLoggedInUserName: c.osKey === 'linux' ? 'ec2-user' : c.username,
       externalId: '',
       installerType: r.pick(os.installer),
       tags: { sentinelone: tags },
-      licenseKey: licenseKeys[s],
+      licenseKey: licenseKeys[c.site],
     };
-    agents.push(agent);
-    const passphrase = [
+  };
+
+  const passphraseAt = (i: number): string => {
+    const r = new Random(seed, hash32('passphrase', i));
+    return [
       r.pick(['DEPTH', 'FOSSIL', 'PERSON', 'CANYON', 'MARBLE', 'VELVET']),
       r.pick(['ORBIT', 'TUNDRA', 'PILOT', 'HARBOR', 'QUARTZ', 'EMBER']),
       r.pick(['SPRUCE', 'LANTERN', 'MEADOW', 'COBALT', 'RIVET', 'SABLE']),
-      r.alnumUpper(6),
+      r.alnumUpper(8),
     ].join(' ');
-    passphrases.set(id, passphrase);
-    secrets.push(passphrase);
-  }
+  };
 
   // ---- hierarchy counters
-  const groupIndexById = new Map(groups.map((g, i) => [g.id, i]));
-  const siteIndexById = new Map(sites.map((x, i) => [x.id, i]));
-  for (const agent of agents) {
-    if (agent.isDecommissioned) continue;
-    groups[groupIndexById.get(agent.groupId!)!].totalAgents! += 1;
-    sites[siteIndexById.get(agent.siteId!)!].activeLicenses! += 1;
+  for (let i = 0; i < agentCount; i++) {
+    if (agentDecommissioned[i]) continue;
+    const g = agentGroup[i];
+    groups[g].totalAgents! += 1;
+    sites[groupSite[g]].activeLicenses! += 1;
   }
   for (let s = 0; s < sites.length; s++) {
     const site = sites[s];
@@ -1035,28 +1119,26 @@ export function generateEstate(options: EstateOptions = {}): Estate {
   const threatRng = rnd('threats');
   const threats: S1Threat[] = [];
   const deletedAgentIds: string[] = [];
-  const agentIndexById = new Map(agents.map((a, i) => [a.id, i]));
   for (let t = 0; t < o.threats; t++) {
     const r = threatRng;
-    const deleted = agents.length === 0 || t % 20 === 3;
-    let rt: S1Threat['agentRealtimeInfo'];
-    let osType: string;
+    const deleted = agentCount === 0 || t % 20 === 3;
+    let rt: S1AgentRealtimeInfo;
+    let agentIndex = -1;
     if (deleted) {
       const agentId = makeId(
         seed,
         ID_TYPES.agent,
-        o.agents + deletedAgentIds.length,
-        o.agents + o.threats,
+        agentCount + deletedAgentIds.length,
+        agentCapacity,
       );
       deletedAgentIds.push(agentId);
       const g = r.int(0, groups.length - 1);
       const site = sites[groupSite[g]];
-      osType = 'windows';
       rt = {
         agentId,
         agentUuid: r.hex(32),
         agentComputerName: `DELETED-HOST-${deletedAgentIds.length}`,
-        agentOsType: osType,
+        agentOsType: 'windows',
         agentIsActive: false,
         agentIsDecommissioned: true,
         siteId: site.id,
@@ -1067,21 +1149,23 @@ export function generateEstate(options: EstateOptions = {}): Estate {
         accountName: site.accountName,
       };
     } else {
-      const agent = agents[r.int(0, agents.length - 1)];
-      osType = agent.osType!;
+      agentIndex = r.int(0, agentCount - 1);
+      const c = agentCore(agentIndex);
+      const site = sites[c.site];
+      const group = groups[c.group];
       rt = {
-        agentId: agent.id,
-        agentUuid: agent.uuid,
-        agentComputerName: agent.computerName,
-        agentOsType: agent.osType,
-        agentIsActive: agent.isActive,
-        agentIsDecommissioned: agent.isDecommissioned,
-        siteId: agent.siteId,
-        siteName: agent.siteName,
-        groupId: agent.groupId,
-        groupName: agent.groupName,
-        accountId: agent.accountId,
-        accountName: agent.accountName,
+        agentId: c.id,
+        agentUuid: c.uuid,
+        agentComputerName: c.computerName,
+        agentOsType: c.osKey,
+        agentIsActive: !c.decommissioned,
+        agentIsDecommissioned: c.decommissioned,
+        siteId: site.id,
+        siteName: site.name,
+        groupId: group.id,
+        groupName: group.name,
+        accountId: site.accountId,
+        accountName: site.accountName,
       };
     }
     const incidentStatus = r.weighted([
@@ -1091,12 +1175,6 @@ export function generateEstate(options: EstateOptions = {}): Estate {
     ] as const);
     const updatedMs = nowMs - Math.floor(r.float() * 120 * DAY);
     const createdMs = updatedMs - Math.floor(r.float() * 20 * DAY);
-    const classification = r.weighted(CLASSIFICATIONS);
-    const confidenceLevel = r.weighted([
-      ['malicious', 60],
-      ['suspicious', 35],
-      ['n/a', 5],
-    ] as const);
     const file = r.pick(THREAT_FILES);
     const resolved = incidentStatus === 'resolved';
     const id = makeId(seed, ID_TYPES.threat, t, o.threats);
@@ -1106,9 +1184,13 @@ export function generateEstate(options: EstateOptions = {}): Estate {
       threatInfo: {
         threatId: id,
         threatName: file,
-        classification,
+        classification: r.weighted(CLASSIFICATIONS),
         classificationSource: r.pick(['Engine', 'Cloud', 'Static']),
-        confidenceLevel,
+        confidenceLevel: r.weighted([
+          ['malicious', 60],
+          ['suspicious', 35],
+          ['n/a', 5],
+        ] as const),
         analystVerdict: resolved
           ? r.weighted([
               ['true_positive', 6],
@@ -1128,13 +1210,20 @@ export function generateEstate(options: EstateOptions = {}): Estate {
         sha256: r.hex(64),
         md5: r.hex(32),
         filePath:
-          osType === 'windows'
-            ? `\\Device\\HarddiskVolume3\\Users\\${r.pick(FIRST_NAMES)}\\Downloads\\${file}`
+          rt.agentOsType === 'windows'
+            ? `\\Device\\HarddiskVolume3\\Users\\${r.pick(
+                FIRST_NAMES,
+              )}\\Downloads\\${file}`
             : `/tmp/.cache/${file}`,
         fileSize: r.int(4_096, 25_000_000),
         detectionType: r.pick(['static', 'dynamic']),
         initiatedBy: r.pick(['agent_policy', 'dfi', 'star_active', 'cloud']),
-        originatorProcess: r.pick(['explorer.exe', 'chrome.exe', 'outlook.exe', 'bash']),
+        originatorProcess: r.pick([
+          'explorer.exe',
+          'chrome.exe',
+          'outlook.exe',
+          'bash',
+        ]),
         storyline: r.hex(16).toUpperCase(),
         publisherName: r.chance(0.3) ? 'Unknown Publisher LLC' : '',
         createdAt: created,
@@ -1146,11 +1235,7 @@ export function generateEstate(options: EstateOptions = {}): Estate {
       },
       agentRealtimeInfo: rt,
     });
-    if (!deleted && !resolved) {
-      const agent = agents[agentIndexById.get(rt!.agentId!)!];
-      agent.activeThreats! += 1;
-      agent.infected = true;
-    }
+    if (agentIndex >= 0 && !resolved) agentActiveThreats[agentIndex] += 1;
   }
 
   // ---- applications catalog
@@ -1164,16 +1249,22 @@ export function generateEstate(options: EstateOptions = {}): Estate {
     const round = Math.floor(k / APP_CATALOG.length);
     const name = round === 0 ? entry.name : `${entry.name} (${round + 1})`;
     const versionCount = appRng.int(1, 3);
-    const poolSize = o.cvesPerVulnerableVersion + 1;
     const pool: EstateCve[] = [];
-    for (let c = 0; c < poolSize && o.cvesPerVulnerableVersion > 0; c++) {
+    for (
+      let c = 0;
+      c <= o.cvesPerVulnerableVersion && o.cvesPerVulnerableVersion > 0;
+      c++
+    ) {
       const baseScore = Math.round((3 + appRng.float() * 6.9) * 10) / 10;
       pool.push({
         cveId: `CVE-${2020 + ((k + c) % 5)}-${10000 + k * cveStride + c}`,
         baseScore,
         severity: severityOf(baseScore),
         cvssVersion: '3.1',
-        publishedDate: date(appRng, nowMs - appRng.int(30, 900) * DAY),
+        publishedDate: date(
+          appRng,
+          nowMs - appRng.int(30, 900) * DAY - appRng.int(0, DAY),
+        ),
         exploitCodeMaturity: appRng.pick([
           'Unproven',
           'Proof of Concept',
@@ -1192,7 +1283,8 @@ export function generateEstate(options: EstateOptions = {}): Estate {
     }
     const versions: EstateApplicationVersion[] = [];
     for (let v = 0; v < versionCount; v++) {
-      const vulnerable = pool.length > 0 && appRng.chance(v === 0 ? 0.35 : 0.65);
+      const vulnerable =
+        pool.length > 0 && appRng.chance(v === 0 ? 0.35 : 0.65);
       const cves: EstateCve[] = [];
       if (vulnerable) {
         for (let c = 0; c < o.cvesPerVulnerableVersion; c++) {
@@ -1206,16 +1298,17 @@ export function generateEstate(options: EstateOptions = {}): Estate {
     folders.push(entry.folder);
   }
 
-  // ---- installs and risks: compact arrays; records are built on demand
-  // (deterministically) so that large estates stay small in memory.
+  // ---- installs and risks: compact tables; records are built on demand.
+  // Every agent (decommissioned too) has a deterministic subset of the
+  // applications, one version each; each install of a vulnerable version
+  // yields one risk row per CVE of that version.
   const A = o.applications;
   const installAgentList: number[] = [];
   const installAppList: number[] = [];
   const installVersionList: number[] = [];
   const riskInstallList: number[] = [];
   const riskCveList: number[] = [];
-  for (let i = 0; i < agents.length && A > 0; i++) {
-    let vulnerable = false;
+  for (let i = 0; i < agentCount && A > 0; i++) {
     for (let k = 0; k < A; k++) {
       if (k !== i % A && hashUnit(seed, 'install', i, k) >= popularity[k]) {
         continue;
@@ -1230,12 +1323,16 @@ export function generateEstate(options: EstateOptions = {}): Estate {
       for (let c = 0; c < cves.length; c++) {
         riskInstallList.push(n);
         riskCveList.push(c);
-        vulnerable = true;
+        agentVulnerable[i] = 1;
       }
     }
-    if (vulnerable) agents[i].appsVulnerabilityStatus = 'patch_required';
   }
   const compact: EstateCompact = {
+    agentDecommissioned,
+    agentGroup,
+    agentActiveThreats,
+    groupSite,
+    siteAccount,
     installAgent: Int32Array.from(installAgentList),
     installApplication: Int32Array.from(installAppList),
     installVersion: Int32Array.from(installVersionList),
@@ -1245,76 +1342,74 @@ export function generateEstate(options: EstateOptions = {}): Estate {
   const installCount = compact.installAgent.length;
   const riskCount = compact.riskInstall.length;
 
-  const installTiming = (n: number) => {
-    const agent = agents[compact.installAgent[n]];
+  const installTiming = (n: number, c: AgentCore) => {
     const r = new Random(seed, hash32('install', n));
-    const createdMs = Math.floor(parseIsoMicros(agent.createdAt!) / 1000);
     const installedMs =
-      createdMs + Math.floor(r.float() * Math.max(nowMs - createdMs, DAY) * 0.9);
+      c.createdMs +
+      Math.floor(r.float() * Math.max(nowMs - c.createdMs, DAY) * 0.9);
     const detectedMs = Math.min(nowMs, installedMs + r.int(1, 48) * HOUR);
     return { r, installedMs, detectedMs };
   };
-  const scopeOf = (agent: S1Agent): RecordScope => ({
-    accountId: agent.accountId!,
-    siteId: agent.siteId!,
-    groupId: agent.groupId!,
-    agentId: agent.id,
+  const scopeOf = (c: AgentCore): RecordScope => ({
+    accountId: accounts[c.account].id!,
+    siteId: sites[c.site].id,
+    groupId: groups[c.group].id,
+    agentId: c.id,
   });
 
   const installAt = (n: number): EstateInstall => {
     if (!(n >= 0 && n < installCount)) throw new RangeError(`install ${n}`);
-    const agent = agents[compact.installAgent[n]];
+    const c = agentCore(compact.installAgent[n]);
     const k = compact.installApplication[n];
     const app = applications[k];
     const version = app.versions[compact.installVersion[n]];
-    const { r, installedMs, detectedMs } = installTiming(n);
-    const osKey = agent.osType;
+    const { r, installedMs, detectedMs } = installTiming(n, c);
     const record: SimApplicationInstall = {
       id: makeId(seed, ID_TYPES.install, n, installCount),
-      endpointId: agent.id,
-      endpointUuid: agent.uuid,
-      endpointName: agent.computerName,
-      endpointType: agent.machineType,
+      endpointId: c.id,
+      endpointUuid: c.uuid,
+      endpointName: c.computerName,
+      endpointType: c.machineType,
       version: version.version,
       applicationInstallationDate: date(r, installedMs),
       applicationInstallationPath:
-        osKey === 'windows'
+        c.osKey === 'windows'
           ? `C:\\Program Files\\${folders[k]}`
-          : osKey === 'macos'
+          : c.osKey === 'macos'
           ? `/Applications/${app.name}.app`
           : `/opt/${slug(app.name)}`,
       detectionDate: date(r, detectedMs),
-      osType: agent.osType,
-      osName: agent.osName,
-      osVersion: agent.osRevision,
-      siteName: agent.siteName,
-      groupName: agent.groupName,
-      accountName: agent.accountName,
+      osType: c.osKey,
+      osName: c.osName,
+      osVersion: c.osRevision,
+      siteName: sites[c.site].name,
+      groupName: groups[c.group].name,
+      accountName: accounts[c.account].name,
     };
     return {
       record,
       applicationName: app.name,
       applicationVendor: app.vendor,
       applicationIndex: k,
-      ...scopeOf(agent),
+      ...scopeOf(c),
     };
   };
 
   const riskAt = (n: number): EstateRisk => {
     if (!(n >= 0 && n < riskCount)) throw new RangeError(`risk ${n}`);
     const installIndex = compact.riskInstall[n];
-    const agent = agents[compact.installAgent[installIndex]];
+    const c = agentCore(compact.installAgent[installIndex]);
     const app = applications[compact.installApplication[installIndex]];
     const version = app.versions[compact.installVersion[installIndex]];
     const cve = version.cves[compact.riskCve[n]];
-    const { detectedMs } = installTiming(installIndex);
+    const { detectedMs } = installTiming(installIndex, c);
     const r = new Random(seed, hash32('risk', n));
     const publishedMs = Math.floor(parseIsoMicros(cve.publishedDate) / 1000);
-    const riskDetectedMs = Math.max(detectedMs, publishedMs + r.int(1, 72) * HOUR);
-    const lastScanMs = Math.min(
+    const riskDetectedMs = Math.min(
       nowMs,
-      Math.max(riskDetectedMs, nowMs - r.int(1, 72) * HOUR),
+      Math.max(detectedMs, publishedMs + r.int(1, 72) * HOUR),
     );
+    const lastScanMs = Math.max(riskDetectedMs, nowMs - r.int(1, 72) * HOUR);
     const statusRoll = r.float();
     return {
       record: {
@@ -1323,9 +1418,9 @@ export function generateEstate(options: EstateOptions = {}): Estate {
         applicationName: app.name,
         applicationVendor: app.vendor,
         applicationVersion: version.version,
-        endpointId: agent.id,
-        endpointUuid: agent.uuid,
-        endpointName: agent.computerName,
+        endpointId: c.id,
+        endpointUuid: c.uuid,
+        endpointName: c.computerName,
         severity: cve.severity,
         baseScore: cve.baseScore,
         nvdBaseScore: cve.baseScore,
@@ -1351,12 +1446,21 @@ export function generateEstate(options: EstateOptions = {}): Estate {
         mitigationStatus: statusRoll < 0.95 ? 'Not Mitigated' : 'Risk Accepted',
         markType: statusRoll < 0.95 ? null : 'Risk Accepted',
       },
-      ...scopeOf(agent),
+      ...scopeOf(c),
     };
   };
 
-  let installsMemo: EstateInstall[] | undefined;
-  let risksMemo: EstateRisk[] | undefined;
+  const memo: {
+    agents?: S1Agent[];
+    installs?: EstateInstall[];
+    risks?: EstateRisk[];
+    secrets?: string[];
+  } = {};
+  const materialize = <T>(count: number, build: (n: number) => T): T[] => {
+    const out: T[] = [];
+    for (let n = 0; n < count; n++) out.push(build(n));
+    return out;
+  };
   return {
     options: o,
     now: new Date(nowMs),
@@ -1367,7 +1471,12 @@ export function generateEstate(options: EstateOptions = {}): Estate {
     accounts,
     sites,
     groups,
-    agents,
+    agentCount,
+    agentIdAt: (i: number) => makeId(seed, ID_TYPES.agent, i, agentCapacity),
+    agentAt,
+    get agents() {
+      return (memo.agents ??= materialize(agentCount, agentAt));
+    },
     threats,
     applications,
     installCount,
@@ -1375,25 +1484,26 @@ export function generateEstate(options: EstateOptions = {}): Estate {
     installAt,
     riskAt,
     get installs() {
-      if (!installsMemo) {
-        installsMemo = [];
-        for (let n = 0; n < installCount; n++) installsMemo.push(installAt(n));
-      }
-      return installsMemo;
+      return (memo.installs ??= materialize(installCount, installAt));
     },
     get risks() {
-      if (!risksMemo) {
-        risksMemo = [];
-        for (let n = 0; n < riskCount; n++) risksMemo.push(riskAt(n));
-      }
-      return risksMemo;
+      return (memo.risks ??= materialize(riskCount, riskAt));
     },
     compact,
     deletedAgentIds,
-    passphrases,
+    passphraseAt,
     uninstallPasswords,
-    secrets,
+    get secrets() {
+      return (memo.secrets ??= [
+        ...fixedSecrets,
+        ...materialize(agentCount, passphraseAt),
+      ]);
+    },
   };
+}
+
+function hex2(n: number): string {
+  return n < 16 ? `0${n.toString(16)}` : n.toString(16);
 }
 
 /** Micro-epoch of a threat's `updatedAt` (NaN when missing). */
@@ -1406,7 +1516,7 @@ export function threatUpdatedMicros(threat: S1Threat): number {
  * Threats a collector keeps: incident status not `resolved`, or resolved and
  * updated strictly after `now - lookbackDays` (the `updatedAt__gt` semantics).
  */
-export function countThreatsInPolicy(
+export function threatsInPolicy(
   estate: Estate,
   lookbackDays: number,
   now: Date = estate.now,
@@ -1449,7 +1559,11 @@ export function inventoryRows(
   }
   return [...versions.keys()]
     .map((k) => ({ k, app: estate.applications[k] }))
-    .sort((a, b) => compareStrings(a.app.name, b.app.name) || compareStrings(a.app.vendor, b.app.vendor))
+    .sort(
+      (a, b) =>
+        compareStrings(a.app.name, b.app.name) ||
+        compareStrings(a.app.vendor, b.app.vendor),
+    )
     .map(({ app, k }) => ({
       applicationName: app.name,
       applicationVendor: app.vendor,
@@ -1471,15 +1585,17 @@ export function estateTotals(
   const now = options.now ?? estate.now;
   const resolvedLookbackDays = options.resolvedLookbackDays ?? 30;
   let decommissionedAgents = 0;
-  for (const agent of estate.agents) if (agent.isDecommissioned) decommissionedAgents++;
+  for (const d of estate.compact.agentDecommissioned) decommissionedAgents += d;
   let openThreats = 0;
   const deleted = new Set(estate.deletedAgentIds);
   let threatsWithDeletedAgent = 0;
   for (const threat of estate.threats) {
     if (threat.threatInfo?.incidentStatus !== 'resolved') openThreats++;
-    if (deleted.has(threat.agentRealtimeInfo?.agentId ?? '')) threatsWithDeletedAgent++;
+    if (deleted.has(threat.agentRealtimeInfo?.agentId ?? ''))
+      threatsWithDeletedAgent++;
   }
-  const { installApplication, installVersion, riskInstall, riskCve } = estate.compact;
+  const { installApplication, installVersion, riskInstall, riskCve } =
+    estate.compact;
   const apps = new Set<number>();
   const versions = new Set<string>();
   for (let n = 0; n < estate.installCount; n++) {
@@ -1489,23 +1605,24 @@ export function estateTotals(
   const cves = new Set<string>();
   for (let n = 0; n < estate.riskCount; n++) {
     const i = riskInstall[n];
-    const version = estate.applications[installApplication[i]].versions[installVersion[i]];
+    const version =
+      estate.applications[installApplication[i]].versions[installVersion[i]];
     cves.add(version.cves[riskCve[n]].cveId);
   }
   return {
     accounts: estate.accounts.length,
     sites: estate.sites.length,
     groups: estate.groups.length,
-    agents: estate.agents.length,
-    activeAgents: estate.agents.length - decommissionedAgents,
+    agents: estate.agentCount,
+    activeAgents: estate.agentCount - decommissionedAgents,
     decommissionedAgents,
     threats: estate.threats.length,
     openThreats,
     threatsWithDeletedAgent,
     threatsInPolicy: (lookbackDays: number, at: Date = now) =>
-      countThreatsInPolicy(estate, lookbackDays, at),
+      threatsInPolicy(estate, lookbackDays, at),
     resolvedLookbackDays,
-    threatsInPolicyCount: countThreatsInPolicy(estate, resolvedLookbackDays, now),
+    threatsInPolicyCount: threatsInPolicy(estate, resolvedLookbackDays, now),
     applications: apps.size,
     applicationVersions: versions.size,
     installs: estate.installCount,
@@ -1513,3 +1630,6 @@ export function estateTotals(
     distinctCves: cves.size,
   };
 }
+
+/** Alias of `threatsInPolicy`. */
+export const countThreatsInPolicy = threatsInPolicy;

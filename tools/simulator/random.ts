@@ -98,19 +98,20 @@ export class Random {
     return out;
   }
 
-  /** Three decimal digits, used to give ISO dates their microseconds. */
+  /** Six decimal digits: the fraction of a second of an ISO date. */
   micros(): string {
-    return String(Math.floor(this.next() * 1000)).padStart(3, '0');
+    return String(Math.floor(this.next() * 1_000_000)).padStart(6, '0');
   }
 }
 
 /**
  * ISO 8601 date with microseconds and `Z`, as the SentinelOne API writes them:
- * `2024-02-27T04:49:26.257525Z`.
+ * `2024-02-27T04:49:26.257525Z`. The second comes from `epochMs`, the fraction
+ * from `micros` (six digits).
  */
 export function isoMicros(epochMs: number, micros: string): string {
-  const iso = new Date(Math.floor(epochMs)).toISOString(); // ...26.257Z
-  return iso.slice(0, -1) + micros + 'Z';
+  const iso = new Date(Math.floor(epochMs)).toISOString(); // 2024-02-27T04:49:26.257Z
+  return `${iso.slice(0, 19)}.${micros}Z`;
 }
 
 /**
@@ -118,9 +119,10 @@ export function isoMicros(epochMs: number, micros: string): string {
  * the epoch; NaN when unparseable.
  */
 export function parseIsoMicros(value: string): number {
-  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/.exec(
-    value.trim(),
-  );
+  const m =
+    /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+      value.trim(),
+    );
   if (!m) {
     const ms = Date.parse(value);
     return Number.isNaN(ms) ? NaN : ms * 1000;

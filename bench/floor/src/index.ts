@@ -61,7 +61,10 @@ export const invocationConfig: IntegrationInvocationConfig = {
               batch.push(
                 createIntegrationEntity({
                   entityData: {
-                    source: { ...template, id: String(i) },
+                    source: {
+                      ...template,
+                      id: String(i),
+                    } as unknown as Record<string, string>,
                     assign: {
                       _key: key(i),
                       _type: 'floor_agent',
