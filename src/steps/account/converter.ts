@@ -1,11 +1,8 @@
-import {
-  createIntegrationEntity,
-  Entity,
-} from '@jupiterone/integration-sdk-core';
+import { Entity } from '@jupiterone/integration-sdk-core';
 
 import { S1Account, S1SystemInfo } from '../../client/types';
 import { Entities } from '../constants';
-import { nonBlank, opt } from '../util';
+import { nonBlank, opt, createEntity } from '../util';
 import { accountWebLink } from '../webLinks';
 
 /** The scope the API token was found to have. */
@@ -52,29 +49,27 @@ export function createAccountEntity(input: AccountEntityInput): Entity {
       }
     : {};
 
-  return createIntegrationEntity({
-    entityData: {
-      source: {},
-      assign: {
-        _key: accountKey(instance.id),
-        _type: Entities.ACCOUNT._type,
-        _class: Entities.ACCOUNT._class,
-        name,
-        displayName: name,
-        description: nonBlank(instance.description),
-        vendor: 'SentinelOne',
-        webLink: accountWebLink(serverUrl),
-        accessURL: accountWebLink(serverUrl),
-        build: opt(systemInfo?.build),
-        version: opt(systemInfo?.version),
-        release: opt(systemInfo?.release),
-        patch: opt(systemInfo?.patch),
-        latestAgentVersion: opt(systemInfo?.latestAgentVersion),
-        tokenExpiresOn: input.tokenExpiresOn,
-        tokenCreatedOn: input.tokenCreatedOn,
-        scope,
-        ...accountProperties,
-      },
+  return createEntity(
+    {},
+    {
+      _key: accountKey(instance.id),
+      _type: Entities.ACCOUNT._type,
+      _class: Entities.ACCOUNT._class,
+      name,
+      displayName: name,
+      description: nonBlank(instance.description),
+      vendor: 'SentinelOne',
+      webLink: accountWebLink(serverUrl),
+      accessURL: accountWebLink(serverUrl),
+      build: opt(systemInfo?.build),
+      version: opt(systemInfo?.version),
+      release: opt(systemInfo?.release),
+      patch: opt(systemInfo?.patch),
+      latestAgentVersion: opt(systemInfo?.latestAgentVersion),
+      tokenExpiresOn: input.tokenExpiresOn,
+      tokenCreatedOn: input.tokenCreatedOn,
+      scope,
+      ...accountProperties,
     },
-  });
+  );
 }

@@ -2,14 +2,18 @@ import { createHash } from 'crypto';
 
 import {
   createDirectRelationship,
-  createIntegrationEntity,
   Entity,
   Relationship,
 } from '@jupiterone/integration-sdk-core';
 
 import { S1ApplicationInstall } from '../../client/types';
 import { Entities, Relationships } from '../constants';
-import { MalformedRecordError, nonBlank, parseDate } from '../util';
+import {
+  MalformedRecordError,
+  nonBlank,
+  parseDate,
+  createEntity,
+} from '../util';
 
 /** Hex characters of the SHA-256 digest kept in an application key (128 bits). */
 const KEY_HASH_LENGTH = 32;
@@ -58,28 +62,26 @@ export function createApplicationEntity(
   const vendor = nonBlank(application.vendor);
   const version = nonBlank(application.version);
 
-  return createIntegrationEntity({
-    entityData: {
-      source: {
-        applicationName: application.name,
-        applicationVendor: application.vendor ?? null,
-        version: application.version ?? null,
-      },
-      assign: {
-        _key: applicationKey(
-          application.vendor,
-          application.name,
-          application.version,
-        ),
-        _type: Entities.APPLICATION._type,
-        _class: Entities.APPLICATION._class,
-        name,
-        displayName: version ? `${name} ${version}` : name,
-        vendor,
-        version,
-      },
+  return createEntity(
+    {
+      applicationName: application.name,
+      applicationVendor: application.vendor ?? null,
+      version: application.version ?? null,
     },
-  });
+    {
+      _key: applicationKey(
+        application.vendor,
+        application.name,
+        application.version,
+      ),
+      _type: Entities.APPLICATION._type,
+      _class: Entities.APPLICATION._class,
+      name,
+      displayName: version ? `${name} ${version}` : name,
+      vendor,
+      version,
+    },
+  );
 }
 
 /**

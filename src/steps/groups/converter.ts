@@ -1,11 +1,15 @@
-import {
-  createIntegrationEntity,
-  Entity,
-} from '@jupiterone/integration-sdk-core';
+import { Entity } from '@jupiterone/integration-sdk-core';
 
 import { S1Group } from '../../client/types';
 import { Entities } from '../constants';
-import { nonBlank, opt, parseDate, requireId, withoutSecrets } from '../util';
+import {
+  nonBlank,
+  opt,
+  parseDate,
+  requireId,
+  withoutSecrets,
+  createEntity,
+} from '../util';
 import { groupWebLink } from '../webLinks';
 
 /** Fields of a group that must never reach the graph. */
@@ -23,31 +27,26 @@ export function createGroupEntity(group: S1Group, serverUrl: string): Entity {
   const label = `group ${id}`;
   const name = nonBlank(group.name) ?? id;
 
-  return createIntegrationEntity({
-    entityData: {
-      source: withoutSecrets(group, GROUP_SECRET_FIELDS),
-      assign: {
-        _key: groupKey(id),
-        _type: Entities.GROUP._type,
-        _class: Entities.GROUP._class,
-        id,
-        name,
-        displayName: name,
-        description: nonBlank(group.description),
-        type: opt(group.type),
-        isDefault: opt(group.isDefault),
-        inherits: opt(group.inherits),
-        rank: opt(group.rank),
-        totalAgents: opt(group.totalAgents),
-        siteId: opt(group.siteId),
-        filterId: opt(group.filterId),
-        filterName: opt(group.filterName),
-        creator: opt(group.creator),
-        creatorId: opt(group.creatorId),
-        createdOn: parseDate(group.createdAt, 'createdAt', label),
-        updatedOn: parseDate(group.updatedAt, 'updatedAt', label),
-        webLink: groupWebLink(serverUrl, id),
-      },
-    },
+  return createEntity(withoutSecrets(group, GROUP_SECRET_FIELDS), {
+    _key: groupKey(id),
+    _type: Entities.GROUP._type,
+    _class: Entities.GROUP._class,
+    id,
+    name,
+    displayName: name,
+    description: nonBlank(group.description),
+    type: opt(group.type),
+    isDefault: opt(group.isDefault),
+    inherits: opt(group.inherits),
+    rank: opt(group.rank),
+    totalAgents: opt(group.totalAgents),
+    siteId: opt(group.siteId),
+    filterId: opt(group.filterId),
+    filterName: opt(group.filterName),
+    creator: opt(group.creator),
+    creatorId: opt(group.creatorId),
+    createdOn: parseDate(group.createdAt, 'createdAt', label),
+    updatedOn: parseDate(group.updatedAt, 'updatedAt', label),
+    webLink: groupWebLink(serverUrl, id),
   });
 }

@@ -1,11 +1,15 @@
-import {
-  createIntegrationEntity,
-  Entity,
-} from '@jupiterone/integration-sdk-core';
+import { Entity } from '@jupiterone/integration-sdk-core';
 
 import { S1Site } from '../../client/types';
 import { Entities } from '../constants';
-import { nonBlank, opt, parseDate, requireId, withoutSecrets } from '../util';
+import {
+  nonBlank,
+  opt,
+  parseDate,
+  requireId,
+  withoutSecrets,
+  createEntity,
+} from '../util';
 import { siteWebLink } from '../webLinks';
 
 /** Fields of a site that must never reach the graph. */
@@ -23,38 +27,33 @@ export function createSiteEntity(site: S1Site, serverUrl: string): Entity {
   const label = `site ${id}`;
   const name = nonBlank(site.name) ?? id;
 
-  return createIntegrationEntity({
-    entityData: {
-      source: withoutSecrets(site, SITE_SECRET_FIELDS),
-      assign: {
-        _key: siteKey(id),
-        _type: Entities.SITE._type,
-        _class: Entities.SITE._class,
-        id,
-        name,
-        displayName: name,
-        description: nonBlank(site.description),
-        state: opt(site.state),
-        active: site.state ? site.state === 'active' : undefined,
-        siteType: opt(site.siteType),
-        suite: opt(site.suite),
-        sku: opt(site.sku),
-        activeLicenses: opt(site.activeLicenses),
-        totalLicenses: opt(site.totalLicenses),
-        unlimitedLicenses: opt(site.unlimitedLicenses),
-        expiresOn: parseDate(site.expiration, 'expiration', label),
-        unlimitedExpiration: opt(site.unlimitedExpiration),
-        accountId: opt(site.accountId),
-        accountName: opt(site.accountName),
-        isDefault: opt(site.isDefault),
-        healthStatus: opt(site.healthStatus),
-        externalId: opt(site.externalId),
-        creator: opt(site.creator),
-        creatorId: opt(site.creatorId),
-        createdOn: parseDate(site.createdAt, 'createdAt', label),
-        updatedOn: parseDate(site.updatedAt, 'updatedAt', label),
-        webLink: siteWebLink(serverUrl, id),
-      },
-    },
+  return createEntity(withoutSecrets(site, SITE_SECRET_FIELDS), {
+    _key: siteKey(id),
+    _type: Entities.SITE._type,
+    _class: Entities.SITE._class,
+    id,
+    name,
+    displayName: name,
+    description: nonBlank(site.description),
+    state: opt(site.state),
+    active: site.state ? site.state === 'active' : undefined,
+    siteType: opt(site.siteType),
+    suite: opt(site.suite),
+    sku: opt(site.sku),
+    activeLicenses: opt(site.activeLicenses),
+    totalLicenses: opt(site.totalLicenses),
+    unlimitedLicenses: opt(site.unlimitedLicenses),
+    expiresOn: parseDate(site.expiration, 'expiration', label),
+    unlimitedExpiration: opt(site.unlimitedExpiration),
+    accountId: opt(site.accountId),
+    accountName: opt(site.accountName),
+    isDefault: opt(site.isDefault),
+    healthStatus: opt(site.healthStatus),
+    externalId: opt(site.externalId),
+    creator: opt(site.creator),
+    creatorId: opt(site.creatorId),
+    createdOn: parseDate(site.createdAt, 'createdAt', label),
+    updatedOn: parseDate(site.updatedAt, 'updatedAt', label),
+    webLink: siteWebLink(serverUrl, id),
   });
 }
