@@ -7,7 +7,9 @@
  * Each case starts the simulator in its own process, runs the real
  * `j1-integration collect --disable-schema-validation`, counts the API
  * requests, then runs the floor integration (bench/floor) writing the same
- * number of entities and relationships with no network, and prints both.
+ * graph objects with no network, and prints both. `ratio` is collect over
+ * the strict floor (pre-built objects: only the SDK's job state and disk
+ * writes); the builder floor builds them with `createIntegrationEntity`.
  */
 import path from 'path';
 
@@ -37,6 +39,9 @@ interface Row {
   floorWallS: number;
   floorRssMb: number;
   ratio: number;
+  /** The same objects built with the SDK's createIntegrationEntity. */
+  builderFloorWallS: number;
+  builderFloorRssMb: number;
   correct: string;
 }
 
@@ -95,14 +100,19 @@ async function runCase(c: Case): Promise<Row> {
   const failed = graph.steps.filter((s) => s.status !== 'success');
   const expectedAgents = Number(simulator.totals.agents);
 
-  const floor = await runCollectCli(
-    {
-      FLOOR_ENTITIES: String(entities),
-      FLOOR_RELATIONSHIPS: String(relationships),
-    },
-    ['--disable-schema-validation'],
-    { projectPath: path.join(PROJECT_ROOT, 'bench/floor') },
-  );
+  const runFloor = (builder: 'none' | 'sdk') =>
+    runCollectCli(
+      {
+        FLOOR_ENTITIES: String(entities),
+        FLOOR_RELATIONSHIPS: String(relationships),
+        FLOOR_MAPPED_RELATIONSHIPS: String(graph.mappedRelationships),
+        FLOOR_BUILDER: builder,
+      },
+      ['--disable-schema-validation'],
+      { projectPath: path.join(PROJECT_ROOT, 'bench/floor') },
+    );
+  const floor = await runFloor('none');
+  const sdkBuilderFloor = await runFloor('sdk');
 
   return {
     agents: c.agents,
@@ -115,6 +125,8 @@ async function runCase(c: Case): Promise<Row> {
     floorWallS: round(floor.wallMs / 1000),
     floorRssMb: floor.peakRssMb,
     ratio: round(collect.wallMs / floor.wallMs, 2),
+    builderFloorWallS: round(sdkBuilderFloor.wallMs / 1000),
+    builderFloorRssMb: sdkBuilderFloor.peakRssMb,
     correct:
       failed.length === 0 && agents === expectedAgents
         ? `yes (${entities} entities, ${relationships} relationships)`

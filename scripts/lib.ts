@@ -117,6 +117,7 @@ function watchPeakRss(pid: number | undefined): { stop(): number } {
 export interface GraphSummary {
   entities: Record<string, number>;
   relationships: Record<string, number>;
+  mappedRelationships: number;
   steps: { id: string; status: string }[];
   partialTypes: string[];
 }
@@ -129,6 +130,7 @@ export function readCollectedGraph(projectPath = PROJECT_ROOT): GraphSummary {
   );
   const entities: Record<string, number> = {};
   const relationships: Record<string, number> = {};
+  let mappedRelationships = 0;
   for (const file of walk(path.join(root, 'graph'))) {
     if (!file.endsWith('.json')) continue;
     const content = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -138,11 +140,13 @@ export function readCollectedGraph(projectPath = PROJECT_ROOT): GraphSummary {
     for (const relationship of content.relationships ?? []) {
       relationships[relationship._type] =
         (relationships[relationship._type] ?? 0) + 1;
+      if (relationship._mapping) mappedRelationships++;
     }
   }
   return {
     entities,
     relationships,
+    mappedRelationships,
     steps: summary.integrationStepResults.map((s: any) => ({
       id: s.id,
       status: s.status,

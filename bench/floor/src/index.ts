@@ -1,30 +1,79 @@
 /**
- * The SDK floor: an integration that writes as many entities and
- * relationships as the real collection did, with realistic agent rawData and
- * no network at all. What the SDK itself costs; no collector can beat it.
+ * The SDK floor: an integration that writes the same graph objects as the
+ * real collection (entities of the same shape and rawData, direct and mapped
+ * relationships in the same numbers) through the SDK's own builders, with no
+ * network at all. What the SDK itself costs; no collector can beat it.
  *
- * FLOOR_ENTITIES and FLOOR_RELATIONSHIPS set the counts; FLOOR_PAGE the batch.
+ * FLOOR_ENTITIES, FLOOR_RELATIONSHIPS and FLOOR_MAPPED_RELATIONSHIPS set the
+ * counts; the shapes come from one simulated agent run through the converter.
+ * FLOOR_BUILDER=sdk builds each entity with `createIntegrationEntity` (the
+ * SDK's builder); FLOOR_BUILDER=none writes copies of the template entity,
+ * leaving only the job state, key tracking and disk writes: the strict floor.
  */
 import {
   createDirectRelationship,
   createIntegrationEntity,
+  createMappedRelationship,
   Entity,
   IntegrationInvocationConfig,
   Relationship,
   RelationshipClass,
 } from '@jupiterone/integration-sdk-core';
 
+import {
+  createAgentEntity,
+  createAgentProtectsDeviceRelationship,
+} from '../../../src/steps/agents/converter';
 import { generateEstate } from '../../../tools/simulator';
 
-const template = generateEstate({ seed: 7, sites: 1, groups: 1, agents: 1 })
-  .agents[0];
+const PAGE = 1000;
+const templateAgent = generateEstate({
+  seed: 7,
+  sites: 1,
+  groups: 1,
+  agents: 1,
+}).agents[0];
+const { _rawData, _key, _class, ...templateProperties } = createAgentEntity(
+  templateAgent,
+  'https://floor.example.com',
+  Date.now(),
+);
+const templateMapping = createAgentProtectsDeviceRelationship(
+  templateAgent,
+  _key,
+)._mapping;
 
 function count(name: string): number {
-  const value = Number(process.env[name]);
+  const value = Number(process.env[name] ?? 0);
   if (!Number.isInteger(value) || value < 0) {
-    throw new Error(`${name} must be set to a whole number`);
+    throw new Error(`${name} must be a whole number`);
   }
   return value;
+}
+
+const key = (i: number) => `floor_agent-id-${i}`;
+
+function buildEntity(i: number): Entity {
+  const rawData = { ...templateAgent, id: String(i) } as Record<string, any>;
+  const properties = {
+    ...templateProperties,
+    _key: key(i),
+    _type: 'floor_agent',
+    id: String(i),
+  };
+  if (process.env.FLOOR_BUILDER === 'none') {
+    return {
+      ...properties,
+      _class: ['HostAgent'],
+      _rawData: [{ name: 'default', rawData }],
+    };
+  }
+  return createIntegrationEntity({
+    entityData: {
+      source: rawData,
+      assign: { ...properties, _class: 'HostAgent' },
+    },
+  });
 }
 
 export const invocationConfig: IntegrationInvocationConfig = {
@@ -32,7 +81,7 @@ export const invocationConfig: IntegrationInvocationConfig = {
   integrationSteps: [
     {
       id: 'write-floor',
-      name: 'Write entities and relationships without network',
+      name: 'Write the collection graph objects without network',
       entities: [
         { resourceName: 'Agent', _type: 'floor_agent', _class: 'HostAgent' },
       ],
@@ -46,45 +95,36 @@ export const invocationConfig: IntegrationInvocationConfig = {
       ],
       async executionHandler({ jobState }) {
         const entities = count('FLOOR_ENTITIES');
-        const relationships = count('FLOOR_RELATIONSHIPS');
-        const page = Number(process.env.FLOOR_PAGE || 1000);
-        const key = (i: number) => `floor_agent-id-${i % entities}`;
-        for (
-          let start = 0;
-          start < Math.max(entities, relationships);
-          start += page
-        ) {
+        const mapped = count('FLOOR_MAPPED_RELATIONSHIPS');
+        const direct = count('FLOOR_RELATIONSHIPS') - mapped;
+        const total = Math.max(entities, direct, mapped);
+        for (let start = 0; start < total; start += PAGE) {
           const batch: Entity[] = [];
           const edges: Relationship[] = [];
-          for (let i = start; i < start + page; i++) {
-            if (i < entities) {
-              batch.push(
-                createIntegrationEntity({
-                  entityData: {
-                    source: {
-                      ...template,
-                      id: String(i),
-                    } as unknown as Record<string, string>,
-                    assign: {
-                      _key: key(i),
-                      _type: 'floor_agent',
-                      _class: 'HostAgent',
-                      name: `${template.computerName}-${i}`,
-                      function: ['anti-malware'],
-                    },
-                  },
-                }),
-              );
-            }
-            if (i < relationships) {
+          for (let i = start; i < Math.min(start + PAGE, total); i++) {
+            if (i < entities) batch.push(buildEntity(i));
+            if (i < direct) {
               edges.push(
                 createDirectRelationship({
                   _class: RelationshipClass.HAS,
-                  fromKey: `floor_agent-id-${(i + 1) % entities}`,
+                  fromKey: key((i + 1) % entities),
                   fromType: 'floor_agent',
-                  toKey: key(i),
+                  toKey: key(i % entities),
                   toType: 'floor_agent',
-                  properties: { _key: `floor-edge-${i}` },
+                  properties: { _key: `floor-has-${i}` },
+                }),
+              );
+            }
+            if (i < mapped) {
+              edges.push(
+                createMappedRelationship({
+                  _key: `floor-protects-${i}`,
+                  _class: RelationshipClass.PROTECTS,
+                  _type: 'floor_agent_protects_device',
+                  _mapping: {
+                    ...templateMapping,
+                    sourceEntityKey: key(i % entities),
+                  },
                 }),
               );
             }
