@@ -32,6 +32,8 @@ export const DataKeys = {
   ACCOUNT_IDS: 'sentinelone:accountIds',
   SITE_IDS: 'sentinelone:siteIds',
   GROUP_IDS: 'sentinelone:groupIds',
+  /** Site id → agents its groups report: how to split agents into streams. */
+  SITE_AGENT_COUNTS: 'sentinelone:siteAgentCounts',
   AGENT_IDS: 'sentinelone:agentIds',
 } as const;
 

@@ -26,6 +26,42 @@ import {
   createAgentProtectsDeviceRelationship,
 } from './converter';
 
+/**
+ * Above this many sites the agents come in one stream: the site filter of
+ * each stream's requests would make URLs too long.
+ */
+export const MAX_SITES_TO_SPLIT = 300;
+
+/**
+ * Splits sites into `streams` buckets of about equal agent counts (largest
+ * site first into the lightest bucket), for agents to be fetched in parallel
+ * streams; no split for one site, or too many.
+ */
+export function splitSitesIntoStreams(
+  agentCountsBySite: Map<string, number>,
+  streams: number,
+): string[][] {
+  const sites = [...agentCountsBySite].sort(
+    ([idA, countA], [idB, countB]) => countB - countA || idA.localeCompare(idB),
+  );
+  if (streams < 2 || sites.length < 2 || sites.length > MAX_SITES_TO_SPLIT) {
+    return [];
+  }
+  const buckets = Array.from(
+    { length: Math.min(streams, sites.length) },
+    () => ({
+      siteIds: [] as string[],
+      agents: 0,
+    }),
+  );
+  for (const [siteId, agents] of sites) {
+    const lightest = buckets.reduce((a, b) => (b.agents < a.agents ? b : a));
+    lightest.siteIds.push(siteId);
+    lightest.agents += agents;
+  }
+  return buckets.map((bucket) => bucket.siteIds);
+}
+
 export async function fetchAgents(context: StepContext): Promise<void> {
   const startedAt = Date.now();
   const { jobState } = context;
@@ -39,7 +75,16 @@ export async function fetchAgents(context: StepContext): Promise<void> {
   const tally = new RecordTally('agent');
   const now = Date.now();
 
-  const summary = await client.iterateAgents(async (agents) => {
+  const siteBuckets = splitSitesIntoStreams(
+    await getData(
+      jobState,
+      DataKeys.SITE_AGENT_COUNTS,
+      new Map<string, number>(),
+    ),
+    client.maxConcurrentRequests,
+  );
+
+  const summaries = await client.iterateAgents(async (agents) => {
     const entities: Entity[] = [];
     const relationships: Relationship[] = [];
     for (const agent of agents) {
@@ -68,11 +113,11 @@ export async function fetchAgents(context: StepContext): Promise<void> {
     }
     await jobState.addEntities(entities);
     await jobState.addRelationships(relationships);
-  });
+  }, siteBuckets);
 
   await jobState.setData(DataKeys.AGENT_IDS, agentIds);
   tally.report(context.logger);
-  logStepSummary(context, client, startedAt, [summary], tally);
+  logStepSummary(context, client, startedAt, summaries, tally);
 }
 
 export const agentSteps: IntegrationStep<IntegrationConfig>[] = [

@@ -26,6 +26,9 @@ export async function fetchGroups(context: StepContext): Promise<void> {
   const accountEntityKey = accountKey(instance.id);
   const siteIds = await getData(jobState, DataKeys.SITE_IDS, new Set<string>());
   const groupIds = new Set<string>();
+  const siteAgentCounts = new Map<string, number>(
+    [...siteIds].map((siteId) => [siteId, 0]),
+  );
   const tally = new RecordTally('group');
 
   const summary = await client.iterateGroups(async (groups) => {
@@ -48,6 +51,10 @@ export async function fetchGroups(context: StepContext): Promise<void> {
         }),
       );
       if (group.siteId && siteIds.has(group.siteId)) {
+        siteAgentCounts.set(
+          group.siteId,
+          siteAgentCounts.get(group.siteId)! + (group.totalAgents ?? 0),
+        );
         relationships.push(
           createDirectRelationship({
             _class: Relationships.SITE_HAS_GROUP._class,
@@ -64,6 +71,7 @@ export async function fetchGroups(context: StepContext): Promise<void> {
   });
 
   await jobState.setData(DataKeys.GROUP_IDS, groupIds);
+  await jobState.setData(DataKeys.SITE_AGENT_COUNTS, siteAgentCounts);
   tally.report(context.logger);
   logStepSummary(context, client, startedAt, [summary], tally);
 }
