@@ -21,6 +21,8 @@ import {
   startSimulatorProcess,
 } from '../scripts/lib';
 
+const FLOOR_PROJECT = path.join(PROJECT_ROOT, 'bench/floor');
+
 interface Case {
   agents: number;
   latency: number;
@@ -109,10 +111,18 @@ async function runCase(c: Case): Promise<Row> {
         FLOOR_BUILDER: builder,
       },
       ['--disable-schema-validation'],
-      { projectPath: path.join(PROJECT_ROOT, 'bench/floor') },
+      { projectPath: FLOOR_PROJECT },
     );
   const floor = await runFloor('none');
   const sdkBuilderFloor = await runFloor('sdk');
+  const floorFailures = readCollectedGraph(FLOOR_PROJECT).steps.filter(
+    (s) => s.status !== 'success',
+  );
+  if (floorFailures.length) {
+    throw new Error(
+      `the floor integration failed: see ${FLOOR_PROJECT}/.j1-integration`,
+    );
+  }
 
   return {
     agents: c.agents,

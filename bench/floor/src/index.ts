@@ -51,7 +51,8 @@ function count(name: string): number {
   return value;
 }
 
-const key = (i: number) => `floor_agent-id-${i}`;
+/** Keys as long as the collection's: the SDK keeps every key in memory. */
+const key = (i: number) => `floor_agent-id-7${String(i).padStart(18, '0')}`;
 
 function buildEntity(i: number): Entity {
   const rawData = { ...templateAgent, id: String(i) } as Record<string, any>;
@@ -107,18 +108,18 @@ export const invocationConfig: IntegrationInvocationConfig = {
               edges.push(
                 createDirectRelationship({
                   _class: RelationshipClass.HAS,
-                  fromKey: key((i + 1) % entities),
+                  // a different source on each lap keeps the generated keys unique
+                  fromKey: key((i + 1 + Math.floor(i / entities)) % entities),
                   fromType: 'floor_agent',
                   toKey: key(i % entities),
                   toType: 'floor_agent',
-                  properties: { _key: `floor-has-${i}` },
                 }),
               );
             }
             if (i < mapped) {
               edges.push(
                 createMappedRelationship({
-                  _key: `floor-protects-${i}`,
+                  _key: `${key(i % entities)}|protects|user_endpoint`,
                   _class: RelationshipClass.PROTECTS,
                   _type: 'floor_agent_protects_device',
                   _mapping: {
