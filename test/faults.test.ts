@@ -10,7 +10,7 @@ import {
   RunningSimulator,
   startSimulator,
 } from '../tools/simulator';
-import { collect, Collection, countByType } from './collect';
+import { collect, Collection, countByType, FAST_CLIENT_ENV } from './collect';
 
 const ESTATE = { seed: 42, sites: 5, groups: 50, agents: 5000 };
 
@@ -22,13 +22,19 @@ beforeAll(async () => {
 
 afterAll(() => simulator.close());
 
-function runWith(faults: FaultOptions): Promise<Collection> {
+function runWith(
+  faults: FaultOptions,
+  env: Record<string, string> = FAST_CLIENT_ENV,
+): Promise<Collection> {
   simulator.setFaults(faults);
   simulator.resetRequestLog();
-  return collect({
-    serverUrl: simulator.url,
-    apiToken: 'simulator-api-token',
-  });
+  return collect(
+    {
+      serverUrl: simulator.url,
+      apiToken: 'simulator-api-token',
+    },
+    env,
+  );
 }
 
 function expectCompleteCoreEstate(collection: Collection) {
@@ -124,10 +130,11 @@ describe('collects everything despite', () => {
 describe('ends clearly', () => {
   test('10. a cursor returned twice fails the step, naming the endpoint and the cursor', async () => {
     const started = Date.now();
-    const collection = await runWith({
-      repeatedCursor: true,
-      faultPaths: ['/agents'],
-    });
+    // One stream of agents, so that it is long enough to repeat a cursor.
+    const collection = await runWith(
+      { repeatedCursor: true, faultPaths: ['/agents'] },
+      { ...FAST_CLIENT_ENV, SENTINELONE_MAX_CONCURRENT_REQUESTS: '1' },
+    );
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(collection.stepStatus[Steps.AGENTS]).toBe('failure');
     expect(collection.partialTypes).toContain(Entities.AGENT._type);
