@@ -114,22 +114,24 @@ export function requireId(
 }
 
 /**
- * A copy of `record` without the given keys: the rawData of an entity, with
- * secrets (and fields the SDK must not interpret) left out. Built key by key
- * rather than copied and `delete`d, which would turn every copy into a slow
- * dictionary-mode object.
+ * The record as an entity's rawData, its secrets blanked out.
+ *
+ * In place, not copied: a converter consumes its record (the page it came in
+ * is dropped once converted), and at 100,000 agents a copy per record cost
+ * about 3 s of a 17 s collection. The keys are set to `undefined` rather than
+ * deleted, which keeps the record a fast-mode object and leaves nothing of
+ * the secret in the JSON that is written.
  */
-export function withoutSecrets<T extends object, K extends keyof T>(
+export function stripSecrets<T extends object, K extends keyof T>(
   record: T,
   secretFields: readonly K[],
 ): Omit<T, K> {
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) {
-    if (!(secretFields as readonly string[]).includes(key)) {
-      copy[key] = record[key as keyof T];
+  for (const field of secretFields) {
+    if (field in record) {
+      (record as Record<K, unknown>)[field] = undefined;
     }
   }
-  return copy as Omit<T, K>;
+  return record;
 }
 
 export type EntityInput = Omit<Entity, '_class' | 'displayName'> & {

@@ -19,20 +19,13 @@ import {
   parseDate,
   requireId,
   unique,
-  withoutSecrets,
+  stripSecrets,
   createEntity,
 } from '../util';
 import { agentWebLink } from '../webLinks';
 
 /** Fields of an agent that must never reach the graph. */
 export const AGENT_SECRET_FIELDS = ['licenseKey'] as const;
-
-/**
- * Fields left out of the entity `source` (rawData) besides the secrets:
- * `tags` is an object (`{ sentinelone: [...] }`) that the SDK would turn into
- * an invalid `tag.sentinelone` property; the converter maps tags itself.
- */
-const AGENT_SOURCE_EXCLUDED_FIELDS = [...AGENT_SECRET_FIELDS, 'tags'] as const;
 
 /**
  * An agent is online when its network status is `connected` and it reported
@@ -217,7 +210,7 @@ export function createAgentEntity(
   const ipAddress = agentIpAddresses(agent);
   const tags = agentTagProperties(agent.tags?.sentinelone);
 
-  return createEntity(withoutSecrets(agent, AGENT_SOURCE_EXCLUDED_FIELDS), {
+  return createEntity(stripSecrets(agent, AGENT_SECRET_FIELDS), {
     _key: agentKey(id),
     _type: Entities.AGENT._type,
     _class: Entities.AGENT._class,

@@ -7,7 +7,7 @@ import {
   opt,
   parseDate,
   requireId,
-  withoutSecrets,
+  stripSecrets,
   createEntity,
 } from '../util';
 import { groupWebLink } from '../webLinks';
@@ -27,7 +27,7 @@ export function createGroupEntity(group: S1Group, serverUrl: string): Entity {
   const label = `group ${id}`;
   const name = nonBlank(group.name) ?? id;
 
-  return createEntity(withoutSecrets(group, GROUP_SECRET_FIELDS), {
+  return createEntity(stripSecrets(group, GROUP_SECRET_FIELDS), {
     _key: groupKey(id),
     _type: Entities.GROUP._type,
     _class: Entities.GROUP._class,

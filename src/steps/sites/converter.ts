@@ -7,7 +7,7 @@ import {
   opt,
   parseDate,
   requireId,
-  withoutSecrets,
+  stripSecrets,
   createEntity,
 } from '../util';
 import { siteWebLink } from '../webLinks';
@@ -27,7 +27,7 @@ export function createSiteEntity(site: S1Site, serverUrl: string): Entity {
   const label = `site ${id}`;
   const name = nonBlank(site.name) ?? id;
 
-  return createEntity(withoutSecrets(site, SITE_SECRET_FIELDS), {
+  return createEntity(stripSecrets(site, SITE_SECRET_FIELDS), {
     _key: siteKey(id),
     _type: Entities.SITE._type,
     _class: Entities.SITE._class,
