@@ -1,13 +1,18 @@
 import {
   Entity,
   IntegrationEvent,
+  IntegrationStep,
   Relationship,
 } from '@jupiterone/integration-sdk-core';
 import {
   createIntegrationLogger,
   executeIntegrationInstance,
+  FileSystemGraphObjectStore,
+  GraphObjectStore,
   InMemoryGraphObjectStore,
 } from '@jupiterone/integration-sdk-runtime';
+import fs from 'fs';
+import path from 'path';
 
 import { IntegrationConfig } from '../src/config';
 import { invocationConfig } from '../src';
@@ -45,10 +50,22 @@ export interface Collection {
 export async function collect(
   config: IntegrationConfig,
   env: Record<string, string> = FAST_CLIENT_ENV,
+  { storageDirectory }: { storageDirectory?: string } = {},
 ): Promise<Collection> {
-  const store = new MemoryStore();
+  const memory = new MemoryStore();
   const events: IntegrationEvent[] = [];
-  const restoreEnv = setEnv(env);
+  const restoreEnv = setEnv(
+    storageDirectory
+      ? { ...env, JUPITERONE_INTEGRATION_STORAGE_DIRECTORY: storageDirectory }
+      : env,
+  );
+  // On disk as the CLI writes it (`.j1-integration/`), when asked for.
+  const store: GraphObjectStore = storageDirectory
+    ? new FileSystemGraphObjectStore({
+        integrationSteps:
+          invocationConfig.integrationSteps as IntegrationStep[],
+      })
+    : memory;
   const capture = captureOutput();
   try {
     const logger = createIntegrationLogger({
@@ -69,9 +86,14 @@ export async function collect(
       { current: { startedOn: Date.now() } },
       { enableSchemaValidation: true, graphObjectStore: store },
     );
+    const written = storageDirectory
+      ? readGraphFiles(storageDirectory)
+      : {
+          entities: memory.collectEntities(),
+          relationships: memory.collectRelationships(),
+        };
     return {
-      entities: store.collectEntities(),
-      relationships: store.collectRelationships(),
+      ...written,
       stepStatus: Object.fromEntries(
         result.integrationStepResults.map((step) => [step.id, step.status]),
       ),
@@ -126,4 +148,28 @@ function captureOutput() {
       process.stderr.write = originals.stderr;
     },
   };
+}
+
+function readGraphFiles(directory: string): {
+  entities: Entity[];
+  relationships: Relationship[];
+} {
+  const entities: Entity[] = [];
+  const relationships: Relationship[] = [];
+  const visit = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (
+        full.includes(`${path.sep}graph${path.sep}`) &&
+        full.endsWith('.json')
+      ) {
+        const content = JSON.parse(fs.readFileSync(full, 'utf8'));
+        entities.push(...(content.entities ?? []));
+        relationships.push(...(content.relationships ?? []));
+      }
+    }
+  };
+  visit(directory);
+  return { entities, relationships };
 }

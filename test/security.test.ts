@@ -3,6 +3,7 @@
  * reach the graph, and only read requests reach the console.
  */
 import fs from 'fs';
+import os from 'os';
 import path from 'path';
 
 import { RunningSimulator, startSimulator } from '../tools/simulator';
@@ -47,6 +48,27 @@ function secretValues(): string[] {
 }
 
 describe('the API token', () => {
+  test('never appears in anything written to the storage directory', async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'sentinelone-j1-'));
+    try {
+      const onDisk = await collect(
+        { serverUrl: simulator.url, apiToken: TOKEN },
+        undefined,
+        {
+          storageDirectory: directory,
+        },
+      );
+      expect(onDisk.entities.length).toBeGreaterThan(300);
+      const files = findFiles(directory, () => true);
+      expect(files.length).toBeGreaterThan(5);
+      for (const file of files) {
+        expect(fs.readFileSync(file, 'utf8')).not.toContain(TOKEN);
+      }
+    } finally {
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
   test('never appears in logs, events or graph objects', () => {
     expect(collection.entities.length).toBeGreaterThan(300);
     expect(collection.output.length).toBeGreaterThan(0);

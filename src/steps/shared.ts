@@ -1,4 +1,5 @@
 import {
+  createDirectRelationship,
   IntegrationLogger,
   IntegrationProviderAPIError,
   IntegrationProviderAuthorizationError,
@@ -6,6 +7,8 @@ import {
   IntegrationWarnEventName,
   JobState,
   PublishEventLevel,
+  Relationship,
+  StepRelationshipMetadata,
 } from '@jupiterone/integration-sdk-core';
 
 import { IterationSummary, Scope, SentinelOneClient } from '../client';
@@ -171,5 +174,47 @@ export async function applicationScope(
   }
   return {
     accountIds: await getData<string[]>(jobState, DataKeys.ACCOUNT_IDS, []),
+  };
+}
+
+/**
+ * A direct relationship of the given metadata between two keys: built from
+ * ids held in memory, so no entity is looked up to relate it.
+ */
+export function relateKeys(
+  metadata: StepRelationshipMetadata,
+  fromKey: string,
+  toKey: string,
+): Relationship {
+  return createDirectRelationship({
+    _class: metadata._class,
+    fromKey,
+    fromType: metadata.sourceType,
+    toKey,
+    toType: metadata.targetType,
+  });
+}
+
+/**
+ * The client and agent ids of an Application Management step: its endpoints
+ * want an account or site filter on every request.
+ */
+export async function getApplicationManagementClient(
+  context: StepContext,
+): Promise<{
+  config: ValidatedConfig;
+  client: SentinelOneClient;
+  agentIds: Set<string>;
+}> {
+  const { config, scope } = await getStepClient(context);
+  const { jobState, logger } = context;
+  return {
+    config,
+    client: createClient(
+      config,
+      logger,
+      await applicationScope(jobState, scope),
+    ),
+    agentIds: await getData(jobState, DataKeys.AGENT_IDS, new Set<string>()),
   };
 }

@@ -1,5 +1,4 @@
 import {
-  createDirectRelationship,
   Entity,
   IntegrationStep,
   Relationship,
@@ -20,6 +19,7 @@ import {
   logStepSummary,
   RecordTally,
   StepContext,
+  relateKeys,
 } from '../shared';
 import {
   createAgentEntity,
@@ -94,20 +94,16 @@ export async function fetchAgents(context: StepContext): Promise<void> {
       if (!entity) continue;
       agentIds.add(agent.id);
       entities.push(entity);
-      const protects = createAgentProtectsDeviceRelationship(
-        agent,
-        entity._key,
+      relationships.push(
+        createAgentProtectsDeviceRelationship(agent, entity._key),
       );
-      if (protects) relationships.push(protects);
       if (agent.groupId && groupIds.has(agent.groupId)) {
         relationships.push(
-          createDirectRelationship({
-            _class: Relationships.GROUP_HAS_AGENT._class,
-            fromKey: groupKey(agent.groupId),
-            fromType: Entities.GROUP._type,
-            toKey: entity._key,
-            toType: Entities.AGENT._type,
-          }),
+          relateKeys(
+            Relationships.GROUP_HAS_AGENT,
+            groupKey(agent.groupId),
+            entity._key,
+          ),
         );
       }
     }

@@ -6,14 +6,11 @@ import {
 import pMap from 'p-map';
 
 import { IterationSummary, S1Application } from '../../client';
-import { createClient, IntegrationConfig } from '../../config';
+import { IntegrationConfig } from '../../config';
 import { Entities, IngestionSources, Relationships, Steps } from '../constants';
 import { agentKey } from '../agents/converter';
 import {
-  applicationScope,
-  DataKeys,
-  getData,
-  getStepClient,
+  getApplicationManagementClient,
   logStepSummary,
   RecordTally,
   StepContext,
@@ -36,17 +33,7 @@ const APPLICATION_CONCURRENCY = 3;
 export async function fetchApplications(context: StepContext): Promise<void> {
   const startedAt = Date.now();
   const { jobState } = context;
-  const { config, scope } = await getStepClient(context);
-  const client = createClient(
-    config,
-    context.logger,
-    await applicationScope(jobState, scope),
-  );
-  const agentIds = await getData(
-    jobState,
-    DataKeys.AGENT_IDS,
-    new Set<string>(),
-  );
+  const { client, agentIds } = await getApplicationManagementClient(context);
   const tally = new RecordTally('application install');
   const summaries: IterationSummary[] = [];
   const writtenApplications = new Set<string>();

@@ -1,5 +1,4 @@
 import {
-  createDirectRelationship,
   Entity,
   IntegrationStep,
   Relationship,
@@ -16,6 +15,7 @@ import {
   logStepSummary,
   RecordTally,
   StepContext,
+  relateKeys,
 } from '../shared';
 import { createGroupEntity } from './converter';
 
@@ -42,13 +42,11 @@ export async function fetchGroups(context: StepContext): Promise<void> {
       groupIds.add(group.id);
       entities.push(entity);
       relationships.push(
-        createDirectRelationship({
-          _class: Relationships.ACCOUNT_HAS_GROUP._class,
-          fromKey: accountEntityKey,
-          fromType: Entities.ACCOUNT._type,
-          toKey: entity._key,
-          toType: Entities.GROUP._type,
-        }),
+        relateKeys(
+          Relationships.ACCOUNT_HAS_GROUP,
+          accountEntityKey,
+          entity._key,
+        ),
       );
       if (group.siteId && siteIds.has(group.siteId)) {
         siteAgentCounts.set(
@@ -56,13 +54,11 @@ export async function fetchGroups(context: StepContext): Promise<void> {
           siteAgentCounts.get(group.siteId)! + (group.totalAgents ?? 0),
         );
         relationships.push(
-          createDirectRelationship({
-            _class: Relationships.SITE_HAS_GROUP._class,
-            fromKey: siteKey(group.siteId),
-            fromType: Entities.SITE._type,
-            toKey: entity._key,
-            toType: Entities.GROUP._type,
-          }),
+          relateKeys(
+            Relationships.SITE_HAS_GROUP,
+            siteKey(group.siteId),
+            entity._key,
+          ),
         );
       }
     }

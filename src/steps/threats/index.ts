@@ -1,5 +1,4 @@
 import {
-  createDirectRelationship,
   Entity,
   IntegrationStep,
   Relationship,
@@ -16,6 +15,7 @@ import {
   logStepSummary,
   RecordTally,
   StepContext,
+  relateKeys,
 } from '../shared';
 import { createThreatEntity } from './converter';
 
@@ -68,13 +68,11 @@ export async function fetchThreats(context: StepContext): Promise<void> {
           const agentId = threat.agentRealtimeInfo?.agentId;
           if (agentId && agentIds.has(agentId)) {
             relationships.push(
-              createDirectRelationship({
-                _class: Relationships.AGENT_IDENTIFIED_THREAT._class,
-                fromKey: agentKey(agentId),
-                fromType: Entities.AGENT._type,
-                toKey: entity._key,
-                toType: Entities.THREAT._type,
-              }),
+              relateKeys(
+                Relationships.AGENT_IDENTIFIED_THREAT,
+                agentKey(agentId),
+                entity._key,
+              ),
             );
           }
         }

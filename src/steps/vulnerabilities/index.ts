@@ -1,11 +1,10 @@
 import {
-  createDirectRelationship,
   Entity,
   IntegrationStep,
   Relationship,
 } from '@jupiterone/integration-sdk-core';
 
-import { createClient, IntegrationConfig } from '../../config';
+import { IntegrationConfig } from '../../config';
 import {
   Entities,
   IngestionSources,
@@ -15,12 +14,10 @@ import {
 } from '../constants';
 import { agentKey } from '../agents/converter';
 import {
-  applicationScope,
-  DataKeys,
-  getData,
-  getStepClient,
+  getApplicationManagementClient,
   logStepSummary,
   RecordTally,
+  relateKeys,
   StepContext,
   unlessUnlicensed,
 } from '../shared';
@@ -34,16 +31,8 @@ export async function fetchVulnerabilities(
 ): Promise<void> {
   const startedAt = Date.now();
   const { jobState } = context;
-  const { config, scope } = await getStepClient(context);
-  const client = createClient(
-    config,
-    context.logger,
-    await applicationScope(jobState, scope),
-  );
-  const agentIds = await getData(
-    jobState,
-    DataKeys.AGENT_IDS,
-    new Set<string>(),
+  const { config, client, agentIds } = await getApplicationManagementClient(
+    context,
   );
   const tally = new RecordTally('CVE finding');
 
@@ -57,17 +46,14 @@ export async function fetchVulnerabilities(
         );
         if (!entity) continue;
         entities.push(entity);
-        const isCve = createFindingIsCveRelationship(risk, entity._key);
-        if (isCve) relationships.push(isCve);
+        relationships.push(createFindingIsCveRelationship(risk, entity._key));
         if (risk.endpointId && agentIds.has(risk.endpointId)) {
           relationships.push(
-            createDirectRelationship({
-              _class: Relationships.AGENT_IDENTIFIED_FINDING._class,
-              fromKey: agentKey(risk.endpointId),
-              fromType: Entities.AGENT._type,
-              toKey: entity._key,
-              toType: Entities.FINDING._type,
-            }),
+            relateKeys(
+              Relationships.AGENT_IDENTIFIED_FINDING,
+              agentKey(risk.endpointId),
+              entity._key,
+            ),
           );
         }
       }
