@@ -104,14 +104,18 @@ export class RecordTally {
   }
 }
 
-/** One line per step that operators can compare between runs. */
-export function logStepSummary(
+/**
+ * Ends a step: the customer's warning about skipped records, if any, and one
+ * summary line that operators can compare between runs.
+ */
+export function endStep(
   context: StepContext,
   client: SentinelOneClient,
   startedAt: number,
   iterations: IterationSummary[],
   tally: RecordTally,
 ): void {
+  tally.report(context.logger);
   context.logger.info(
     {
       recordType: tally.recordType,

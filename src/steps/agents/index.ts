@@ -16,7 +16,7 @@ import {
   DataKeys,
   getData,
   getStepClient,
-  logStepSummary,
+  endStep,
   RecordTally,
   StepContext,
   relateKeys,
@@ -112,8 +112,7 @@ export async function fetchAgents(context: StepContext): Promise<void> {
   }, siteBuckets);
 
   await jobState.setData(DataKeys.AGENT_IDS, agentIds);
-  tally.report(context.logger);
-  logStepSummary(context, client, startedAt, summaries, tally);
+  endStep(context, client, startedAt, summaries, tally);
 }
 
 export const agentSteps: IntegrationStep<IntegrationConfig>[] = [

@@ -11,7 +11,7 @@ import { Entities, IngestionSources, Relationships, Steps } from '../constants';
 import { agentKey } from '../agents/converter';
 import {
   getApplicationManagementClient,
-  logStepSummary,
+  endStep,
   RecordTally,
   StepContext,
   unlessUnlicensed,
@@ -98,8 +98,7 @@ export async function fetchApplications(context: StepContext): Promise<void> {
     );
   });
 
-  tally.report(context.logger);
-  logStepSummary(context, client, startedAt, summaries, tally);
+  endStep(context, client, startedAt, summaries, tally);
 }
 
 export const applicationSteps: IntegrationStep<IntegrationConfig>[] = [

@@ -12,7 +12,7 @@ import {
   DataKeys,
   getData,
   getStepClient,
-  logStepSummary,
+  endStep,
   RecordTally,
   StepContext,
   relateKeys,
@@ -68,8 +68,7 @@ export async function fetchGroups(context: StepContext): Promise<void> {
 
   await jobState.setData(DataKeys.GROUP_IDS, groupIds);
   await jobState.setData(DataKeys.SITE_AGENT_COUNTS, siteAgentCounts);
-  tally.report(context.logger);
-  logStepSummary(context, client, startedAt, [summary], tally);
+  endStep(context, client, startedAt, [summary], tally);
 }
 
 export const groupSteps: IntegrationStep<IntegrationConfig>[] = [

@@ -10,7 +10,7 @@ import { accountKey } from '../account/converter';
 import {
   DataKeys,
   getStepClient,
-  logStepSummary,
+  endStep,
   RecordTally,
   StepContext,
 } from '../shared';
@@ -49,8 +49,7 @@ export async function fetchSites(context: StepContext): Promise<void> {
   });
 
   await jobState.setData(DataKeys.SITE_IDS, siteIds);
-  tally.report(context.logger);
-  logStepSummary(context, client, startedAt, [summary], tally);
+  endStep(context, client, startedAt, [summary], tally);
 }
 
 export const siteSteps: IntegrationStep<IntegrationConfig>[] = [

@@ -12,7 +12,7 @@ import {
   DataKeys,
   getData,
   getStepClient,
-  logStepSummary,
+  endStep,
   RecordTally,
   StepContext,
   relateKeys,
@@ -82,8 +82,7 @@ export async function fetchThreats(context: StepContext): Promise<void> {
     );
   }
 
-  tally.report(context.logger);
-  logStepSummary(context, client, startedAt, summaries, tally);
+  endStep(context, client, startedAt, summaries, tally);
 }
 
 export const threatSteps: IntegrationStep<IntegrationConfig>[] = [

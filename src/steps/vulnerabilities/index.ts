@@ -4,6 +4,7 @@ import {
   Relationship,
 } from '@jupiterone/integration-sdk-core';
 
+import { IterationSummary } from '../../client';
 import { IntegrationConfig } from '../../config';
 import {
   Entities,
@@ -15,7 +16,7 @@ import {
 import { agentKey } from '../agents/converter';
 import {
   getApplicationManagementClient,
-  logStepSummary,
+  endStep,
   RecordTally,
   relateKeys,
   StepContext,
@@ -35,6 +36,7 @@ export async function fetchVulnerabilities(
     context,
   );
   const tally = new RecordTally('CVE finding');
+  const summaries: IterationSummary[] = [];
 
   await unlessUnlicensed(context, 'CVE findings', async () => {
     const summary = await client.iterateRisks(async (risks) => {
@@ -60,9 +62,9 @@ export async function fetchVulnerabilities(
       await jobState.addEntities(entities);
       await jobState.addRelationships(relationships);
     });
-    logStepSummary(context, client, startedAt, [summary], tally);
+    summaries.push(summary);
   });
-  tally.report(context.logger);
+  endStep(context, client, startedAt, summaries, tally);
 }
 
 export const vulnerabilitySteps: IntegrationStep<IntegrationConfig>[] = [
