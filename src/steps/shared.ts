@@ -1,5 +1,6 @@
 import {
   createDirectRelationship,
+  Entity,
   IntegrationLogger,
   IntegrationProviderAPIError,
   IntegrationProviderAuthorizationError,
@@ -221,4 +222,41 @@ export async function getApplicationManagementClient(
     ),
     agentIds: await getData(jobState, DataKeys.AGENT_IDS, new Set<string>()),
   };
+}
+
+/**
+ * Writes each page's graph objects while the next page is being converted:
+ * the SDK's writes wait on disk, and that wait is time to convert in. One
+ * write is in flight at a time, so memory holds at most one page more than
+ * a write-then-convert loop would; a failed write surfaces at the next
+ * `write` or at `flush`.
+ */
+export class PageWriter {
+  private inFlight: Promise<void> = Promise.resolve();
+
+  constructor(private readonly jobState: JobState) {}
+
+  async write(
+    entities: Entity[],
+    relationships: Relationship[],
+  ): Promise<void> {
+    await this.inFlight;
+    const writing = this.writeNow(entities, relationships);
+    // Handled here so that a failure waits for the next call instead of
+    // crashing the process as an unhandled rejection.
+    writing.catch(() => undefined);
+    this.inFlight = writing;
+  }
+
+  flush(): Promise<void> {
+    return this.inFlight;
+  }
+
+  private async writeNow(
+    entities: Entity[],
+    relationships: Relationship[],
+  ): Promise<void> {
+    await this.jobState.addEntities(entities);
+    await this.jobState.addRelationships(relationships);
+  }
 }

@@ -14,12 +14,13 @@ import {
 import { groupKey } from '../groups/converter';
 import {
   DataKeys,
+  endStep,
   getData,
   getStepClient,
-  endStep,
+  PageWriter,
   RecordTally,
-  StepContext,
   relateKeys,
+  StepContext,
 } from '../shared';
 import {
   createAgentEntity,
@@ -73,6 +74,7 @@ export async function fetchAgents(context: StepContext): Promise<void> {
   );
   const agentIds = new Set<string>();
   const tally = new RecordTally('agent');
+  const writer = new PageWriter(jobState);
   const now = Date.now();
 
   const siteBuckets = splitSitesIntoStreams(
@@ -107,10 +109,10 @@ export async function fetchAgents(context: StepContext): Promise<void> {
         );
       }
     }
-    await jobState.addEntities(entities);
-    await jobState.addRelationships(relationships);
+    await writer.write(entities, relationships);
   }, siteBuckets);
 
+  await writer.flush();
   await jobState.setData(DataKeys.AGENT_IDS, agentIds);
   endStep(context, client, startedAt, summaries, tally);
 }

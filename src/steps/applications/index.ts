@@ -10,8 +10,9 @@ import { IntegrationConfig } from '../../config';
 import { Entities, IngestionSources, Relationships, Steps } from '../constants';
 import { agentKey } from '../agents/converter';
 import {
-  getApplicationManagementClient,
   endStep,
+  getApplicationManagementClient,
+  PageWriter,
   RecordTally,
   StepContext,
   unlessUnlicensed,
@@ -32,9 +33,9 @@ const APPLICATION_CONCURRENCY = 3;
  */
 export async function fetchApplications(context: StepContext): Promise<void> {
   const startedAt = Date.now();
-  const { jobState } = context;
   const { client, agentIds } = await getApplicationManagementClient(context);
   const tally = new RecordTally('application install');
+  const writer = new PageWriter(context.jobState);
   const summaries: IterationSummary[] = [];
   const writtenApplications = new Set<string>();
 
@@ -88,14 +89,14 @@ export async function fetchApplications(context: StepContext): Promise<void> {
                   relationships.push(relationship);
                 }
               }
-              await jobState.addEntities(entities);
-              await jobState.addRelationships(relationships);
+              await writer.write(entities, relationships);
             },
           ),
         );
       },
       { concurrency: APPLICATION_CONCURRENCY },
     );
+    await writer.flush();
   });
 
   endStep(context, client, startedAt, summaries, tally);

@@ -10,12 +10,13 @@ import { accountKey } from '../account/converter';
 import { siteKey } from '../sites/converter';
 import {
   DataKeys,
+  endStep,
   getData,
   getStepClient,
-  endStep,
+  PageWriter,
   RecordTally,
-  StepContext,
   relateKeys,
+  StepContext,
 } from '../shared';
 import { createGroupEntity } from './converter';
 
@@ -30,6 +31,7 @@ export async function fetchGroups(context: StepContext): Promise<void> {
     [...siteIds].map((siteId) => [siteId, 0]),
   );
   const tally = new RecordTally('group');
+  const writer = new PageWriter(jobState);
 
   const summary = await client.iterateGroups(async (groups) => {
     const entities: Entity[] = [];
@@ -62,10 +64,10 @@ export async function fetchGroups(context: StepContext): Promise<void> {
         );
       }
     }
-    await jobState.addEntities(entities);
-    await jobState.addRelationships(relationships);
+    await writer.write(entities, relationships);
   });
 
+  await writer.flush();
   await jobState.setData(DataKeys.GROUP_IDS, groupIds);
   await jobState.setData(DataKeys.SITE_AGENT_COUNTS, siteAgentCounts);
   endStep(context, client, startedAt, [summary], tally);

@@ -10,12 +10,13 @@ import { Entities, IngestionSources, Relationships, Steps } from '../constants';
 import { agentKey } from '../agents/converter';
 import {
   DataKeys,
+  endStep,
   getData,
   getStepClient,
-  endStep,
+  PageWriter,
   RecordTally,
-  StepContext,
   relateKeys,
+  StepContext,
 } from '../shared';
 import { createThreatEntity } from './converter';
 
@@ -48,6 +49,9 @@ export async function fetchThreats(context: StepContext): Promise<void> {
     new Set<string>(),
   );
   const tally = new RecordTally('threat');
+  const writer = new PageWriter(jobState);
+  // A threat resolved while the collection runs can answer both queries.
+  const threatIds = new Set<string>();
   const summaries: IterationSummary[] = [];
 
   for (const filter of threatFilters(
@@ -62,8 +66,8 @@ export async function fetchThreats(context: StepContext): Promise<void> {
           const entity = tally.convert(threat, (t) =>
             createThreatEntity(t, config.serverUrl),
           );
-          // A threat resolved while the collection ran can answer both queries.
-          if (!entity || (await jobState.hasKey(entity._key))) continue;
+          if (!entity || threatIds.has(threat.id)) continue;
+          threatIds.add(threat.id);
           entities.push(entity);
           const agentId = threat.agentRealtimeInfo?.agentId;
           if (agentId && agentIds.has(agentId)) {
@@ -76,12 +80,12 @@ export async function fetchThreats(context: StepContext): Promise<void> {
             );
           }
         }
-        await jobState.addEntities(entities);
-        await jobState.addRelationships(relationships);
+        await writer.write(entities, relationships);
       }),
     );
   }
 
+  await writer.flush();
   endStep(context, client, startedAt, summaries, tally);
 }
 

@@ -15,8 +15,9 @@ import {
 } from '../constants';
 import { agentKey } from '../agents/converter';
 import {
-  getApplicationManagementClient,
   endStep,
+  getApplicationManagementClient,
+  PageWriter,
   RecordTally,
   relateKeys,
   StepContext,
@@ -36,6 +37,7 @@ export async function fetchVulnerabilities(
     context,
   );
   const tally = new RecordTally('CVE finding');
+  const writer = new PageWriter(jobState);
   const summaries: IterationSummary[] = [];
 
   await unlessUnlicensed(context, 'CVE findings', async () => {
@@ -59,9 +61,9 @@ export async function fetchVulnerabilities(
           );
         }
       }
-      await jobState.addEntities(entities);
-      await jobState.addRelationships(relationships);
+      await writer.write(entities, relationships);
     });
+    await writer.flush();
     summaries.push(summary);
   });
   endStep(context, client, startedAt, summaries, tally);
