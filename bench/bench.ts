@@ -87,6 +87,7 @@ async function runCase(c: Case): Promise<Row> {
   let collect;
   let requests: { total: number; core: number };
   try {
+    await untilWarm(simulator.url);
     collect = await runCollectCli(
       { SERVER_URL: simulator.url, API_TOKEN: SIMULATOR_TOKEN },
       ['--disable-schema-validation'],
@@ -156,6 +157,16 @@ async function simulatorRequestCounts(
     .filter(([p]) => /\/(accounts|sites|groups|agents)$/.test(p))
     .reduce((total, [, n]) => total + n, 0);
   return { total: response.requests ?? NaN, core };
+}
+
+/**
+ * Waits for the simulator to have serialized every agent: a real console does
+ * that work on its own machine, not on the one being measured.
+ */
+async function untilWarm(url: string): Promise<void> {
+  while (!(await fetchJson(`${url}/__simulator/stats`)).warm) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 async function fetchJson(url: string): Promise<any> {

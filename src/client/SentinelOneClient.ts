@@ -133,6 +133,8 @@ export class SentinelOneClient {
    * With `siteBuckets`, each bucket of sites is a cursor stream of its own
    * and the streams run side by side: a cursor allows one request in flight,
    * so a single stream leaves the network idle while pages are written.
+   * Pages are still handed on one at a time, so the caller's writes (and
+   * what they buffer) stay those of a single stream.
    */
   async iterateAgents(
     onPage: PageHandler<S1Agent>,
@@ -145,13 +147,14 @@ export class SentinelOneClient {
     if (siteBuckets.length < 2) {
       return [await this.list('/agents', query, onPage)];
     }
+    const oneAtATime = serialize(onPage);
     return pMap(
       siteBuckets,
       (siteIds) =>
         this.list(
           '/agents',
           { ...query, accountIds: undefined, siteIds: siteIds.join(',') },
-          onPage,
+          oneAtATime,
         ),
       { concurrency: siteBuckets.length },
     );
@@ -256,4 +259,14 @@ export class SentinelOneClient {
       onPage,
     );
   }
+}
+
+/** Calls to the returned handler run one after another, in call order. */
+function serialize<T>(handler: PageHandler<T>): PageHandler<T> {
+  let previous: Promise<void> = Promise.resolve();
+  return (records, info) => {
+    const run = previous.then(() => handler(records, info));
+    previous = run.catch(() => undefined);
+    return run;
+  };
 }

@@ -397,6 +397,8 @@ export async function startSimulator(
   const listCache = new Map<string, ResolvedList>();
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
+  /** Every agent's JSON is cached (stats report it: benchmarks wait for it). */
+  let warm = false;
   let closed = false;
 
   const send = (
@@ -912,6 +914,7 @@ export async function startSimulator(
           requestsByPath,
           statusCounts,
           totals,
+          warm,
         }),
       );
       return;
@@ -1058,8 +1061,11 @@ export async function startSimulator(
       const end = Math.min(estate.agentCount, next + 250);
       for (; next < end; next++) sources.agents.json(next);
       if (next < estate.agentCount) setImmediate(step);
+      else warm = true;
     };
     setImmediate(step);
+  } else {
+    warm = true;
   }
 
   return {
