@@ -52,6 +52,7 @@ interface ListOptions<T, D> {
   /** Where the records sit in `data` (sites nest them). */
   extract?: (data: D | undefined) => T[];
   limit?: number;
+  readAhead?: boolean;
   /** What makes two records the same one, for de-duplication across pages. */
   identify?: (record: T) => string | undefined;
 }
@@ -155,6 +156,7 @@ export class SentinelOneClient {
           '/agents',
           { ...query, accountIds: undefined, siteIds: siteIds.join(',') },
           oneAtATime,
+          { readAhead: false },
         ),
       { concurrency: siteBuckets.length },
     );
@@ -234,6 +236,7 @@ export class SentinelOneClient {
     {
       extract = (data) => (Array.isArray(data) ? data : []) as T[],
       limit = PAGE_LIMITS.other,
+      readAhead = true,
       identify = (record) =>
         (record as { id?: string | null })?.id ?? undefined,
     }: ListOptions<T, D> = {},
@@ -243,6 +246,7 @@ export class SentinelOneClient {
         path,
         query,
         limit,
+        readAhead,
         identify,
         logger: this.logger,
         progressEveryPages: this.tuning.progressEveryPages,

@@ -48,6 +48,7 @@ function options(fetchPage: ReturnType<typeof pagesServer>['fetchPage']) {
     limit: 1000,
     fetchPage,
     identify: (row: Row) => row.id,
+    readAhead: true,
     logger: silentLogger,
     progressEveryPages: 1,
   };
@@ -132,6 +133,18 @@ describe('paginate', () => {
     });
     // While page 1 was handled, page 2 had already been requested.
     expect(requestsWhenHandling).toEqual([2, 2]);
+  });
+
+  test('without read-ahead, asks for the next page only once the current one is handled', async () => {
+    const server = pagesServer([
+      { records: [{ id: '1' }], nextCursor: 'c1' },
+      { records: [{ id: '2' }] },
+    ]);
+    const requestsWhenHandling: number[] = [];
+    await paginate({ ...options(server.fetchPage), readAhead: false }, () => {
+      requestsWhenHandling.push(server.queries.length);
+    });
+    expect(requestsWhenHandling).toEqual([1, 2]);
   });
 
   test('surfaces a failing read-ahead after the handler, without an unhandled rejection', async () => {

@@ -34,6 +34,12 @@ export interface PaginateOptions<T> {
   fetchPage: (
     query: Query,
   ) => Promise<{ records: T[]; pagination?: S1Pagination }>;
+  /**
+   * Request the next page while the caller handles this one. Off where other
+   * streams already keep the network busy: each would only hold one more
+   * page in memory.
+   */
+  readAhead: boolean;
   /** A record's identity for de-duplication; undefined passes it through. */
   identify: (record: T) => string | undefined;
   logger: ClientLogger;
@@ -64,7 +70,8 @@ export async function paginate<T>(
     duplicates: 0,
   };
 
-  const request = (cursor?: string) => {
+  type Page = { records: T[]; pagination?: S1Pagination };
+  const request = (cursor?: string): Promise<Page> => {
     const pending = options.fetchPage({
       ...options.query,
       limit: options.limit,
@@ -76,10 +83,10 @@ export async function paginate<T>(
     return pending;
   };
 
-  let next = request();
+  let next: Promise<Page> | undefined = request();
   for (;;) {
-    const { records, pagination } = await next;
-    const cursor = pagination?.nextCursor || undefined;
+    const { records, pagination }: Page = await next!;
+    const cursor: string | undefined = pagination?.nextCursor || undefined;
     if (cursor) {
       if (seenCursors.has(cursor)) {
         throw new IntegrationProviderAPIError({
@@ -94,8 +101,8 @@ export async function paginate<T>(
         });
       }
       seenCursors.add(cursor);
-      next = request(cursor);
     }
+    next = cursor && options.readAhead ? request(cursor) : undefined;
 
     const fresh = records.filter((record) => {
       const id = options.identify(record);
@@ -128,5 +135,6 @@ export async function paginate<T>(
       totalItems: summary.totalItems,
     });
     if (!cursor) return summary;
+    next ??= request(cursor);
   }
 }
