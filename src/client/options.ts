@@ -12,7 +12,10 @@ export interface ClientTuning {
   retryBaseDelayMs: number;
   /** Upper bound of one backoff wait, `Retry-After` included. */
   retryMaxDelayMs: number;
-  /** Requests in flight at once for this token (SentinelOne rate-limits per token). */
+  /**
+   * Requests in flight at once for this token (SentinelOne rate-limits per
+   * token); also how many site streams agents are fetched in.
+   */
   maxConcurrentRequests: number;
   /** Log a progress line every this many pages of one iteration. */
   progressEveryPages: number;
