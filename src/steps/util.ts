@@ -134,6 +134,11 @@ export function stripSecrets<T extends object, K extends keyof T>(
   return record;
 }
 
+/** The `_key` scheme of every entity with a SentinelOne id: `<_type>-id-<id>`. */
+export function idKey(entityType: string, id: string): string {
+  return `${entityType}-id-${id}`;
+}
+
 export type EntityInput = Omit<Entity, '_class' | 'displayName'> & {
   _class: string | string[];
   name: string;

@@ -14,13 +14,14 @@ import {
   MappedTargets,
 } from '../constants';
 import {
+  createEntity,
+  idKey,
   nonBlank,
   opt,
   parseDate,
   requireId,
-  unique,
   stripSecrets,
-  createEntity,
+  unique,
 } from '../util';
 import { agentWebLink } from '../webLinks';
 
@@ -37,7 +38,7 @@ const NULL_MAC_ADDRESS = '00:00:00:00:00:00';
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
 export function agentKey(id: string): string {
-  return `${Entities.AGENT._type}-id-${id}`;
+  return idKey(Entities.AGENT._type, id);
 }
 
 /** SentinelOne `osType` -> JupiterOne `platform`. */

@@ -3,12 +3,13 @@ import { Entity } from '@jupiterone/integration-sdk-core';
 import { S1Group } from '../../client/types';
 import { Entities } from '../constants';
 import {
+  createEntity,
+  idKey,
   nonBlank,
   opt,
   parseDate,
   requireId,
   stripSecrets,
-  createEntity,
 } from '../util';
 import { groupWebLink } from '../webLinks';
 
@@ -16,7 +17,7 @@ import { groupWebLink } from '../webLinks';
 export const GROUP_SECRET_FIELDS = ['registrationToken'] as const;
 
 export function groupKey(id: string): string {
-  return `${Entities.GROUP._type}-id-${id}`;
+  return idKey(Entities.GROUP._type, id);
 }
 
 /**

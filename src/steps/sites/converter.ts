@@ -3,12 +3,13 @@ import { Entity } from '@jupiterone/integration-sdk-core';
 import { S1Site } from '../../client/types';
 import { Entities } from '../constants';
 import {
+  createEntity,
+  idKey,
   nonBlank,
   opt,
   parseDate,
   requireId,
   stripSecrets,
-  createEntity,
 } from '../util';
 import { siteWebLink } from '../webLinks';
 
@@ -16,7 +17,7 @@ import { siteWebLink } from '../webLinks';
 export const SITE_SECRET_FIELDS = ['registrationToken'] as const;
 
 export function siteKey(id: string): string {
-  return `${Entities.SITE._type}-id-${id}`;
+  return idKey(Entities.SITE._type, id);
 }
 
 /**

@@ -2,13 +2,20 @@ import { Entity } from '@jupiterone/integration-sdk-core';
 
 import { S1Threat } from '../../client/types';
 import { Entities } from '../constants';
-import { nonBlank, opt, parseDate, requireId, createEntity } from '../util';
+import {
+  createEntity,
+  idKey,
+  nonBlank,
+  opt,
+  parseDate,
+  requireId,
+} from '../util';
 import { threatWebLink } from '../webLinks';
 
 export const THREAT_CATEGORY = 'endpoint-threat';
 
 export function threatKey(id: string): string {
-  return `${Entities.THREAT._type}-id-${id}`;
+  return idKey(Entities.THREAT._type, id);
 }
 
 export interface ThreatSeverity {

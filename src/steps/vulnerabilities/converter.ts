@@ -8,13 +8,14 @@ import {
 import { S1Risk } from '../../client/types';
 import { Entities, MappedRelationships, MappedTargets } from '../constants';
 import {
+  createEntity,
+  idKey,
   MalformedRecordError,
   nonBlank,
   opt,
   parseDate,
   requireId,
   toNumber,
-  createEntity,
 } from '../util';
 import { cveWebLink } from '../webLinks';
 
@@ -37,7 +38,7 @@ export const CLOSED_FINDING_STATUSES: ReadonlySet<string> = new Set([
 ]);
 
 export function findingKey(id: string): string {
-  return `${Entities.FINDING._type}-id-${id}`;
+  return idKey(Entities.FINDING._type, id);
 }
 
 /**
