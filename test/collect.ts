@@ -12,6 +12,7 @@ import {
   InMemoryGraphObjectStore,
 } from '@jupiterone/integration-sdk-runtime';
 import fs from 'fs';
+import os from 'os';
 import path from 'path';
 
 import { IntegrationConfig } from '../src/config';
@@ -45,7 +46,12 @@ export interface Collection {
 
 /**
  * Runs the whole integration the way the CLI does (validation, every step,
- * schema validation on), keeping the graph in memory.
+ * schema validation on), keeping the graph in memory unless a
+ * `storageDirectory` is given.
+ *
+ * The runtime deletes its storage directory before it runs, and that defaults
+ * to `./.j1-integration`: a test run must never wipe the collection a user
+ * keeps in the project, so an in-memory run still gets a scratch directory.
  */
 export async function collect(
   config: IntegrationConfig,
@@ -54,12 +60,13 @@ export async function collect(
 ): Promise<Collection> {
   const memory = new MemoryStore();
   const events: IntegrationEvent[] = [];
-  const restoreEnv = setEnv(
-    storageDirectory
-      ? { ...env, JUPITERONE_INTEGRATION_STORAGE_DIRECTORY: storageDirectory }
-      : env,
-  );
-  // On disk as the CLI writes it (`.j1-integration/`), when asked for.
+  const directory =
+    storageDirectory ??
+    fs.mkdtempSync(path.join(os.tmpdir(), 'sentinelone-collect-'));
+  const restoreEnv = setEnv({
+    ...env,
+    JUPITERONE_INTEGRATION_STORAGE_DIRECTORY: directory,
+  });
   const store: GraphObjectStore = storageDirectory
     ? new FileSystemGraphObjectStore({
         integrationSteps:
@@ -104,6 +111,8 @@ export async function collect(
   } finally {
     capture.restore();
     restoreEnv();
+    if (!storageDirectory)
+      fs.rmSync(directory, { recursive: true, force: true });
   }
 }
 
