@@ -9,6 +9,7 @@ import {
 
 import {
   ClientLogger,
+  S1SystemInfo,
   Scope,
   SentinelOneClient,
   tuningFromEnvironment,
@@ -163,16 +164,42 @@ export function createClient(
   });
 }
 
-/**
- * Proves the config with one cheap authenticated request, then reads the
- * token's expiry (best effort: not every role may read it).
- */
-export async function validateInvocation(
-  context: IntegrationExecutionContext<IntegrationConfig>,
-): Promise<void> {
-  const config = validateConfig(context.instance.config);
-  const client = createClient(config, context.logger);
+/** What fetch-account reports of the console and of the token itself. */
+export interface ConsoleFacts {
+  systemInfo: S1SystemInfo;
+  /** Epoch ms; undefined when the API will not say. */
+  tokenExpiresOn?: number;
+}
 
+const consoleFactsByConfig = new WeakMap<
+  IntegrationConfig,
+  Promise<ConsoleFacts>
+>();
+
+/**
+ * The console's system info and the token's expiry, read once per run:
+ * `validateInvocation` reads them to prove the config and `fetch-account`
+ * reports them, and the runtime hands both the same config object. A failed
+ * read is not kept, so that a later caller tries again.
+ */
+export function readConsoleFacts(
+  config: IntegrationConfig,
+  client: SentinelOneClient,
+  logger: ClientLogger,
+): Promise<ConsoleFacts> {
+  let facts = consoleFactsByConfig.get(config);
+  if (!facts) {
+    facts = fetchConsoleFacts(client, logger);
+    consoleFactsByConfig.set(config, facts);
+    facts.catch(() => consoleFactsByConfig.delete(config));
+  }
+  return facts;
+}
+
+async function fetchConsoleFacts(
+  client: SentinelOneClient,
+  logger: ClientLogger,
+): Promise<ConsoleFacts> {
   const systemInfo = await client.getSystemInfo();
   if (
     !systemInfo ||
@@ -185,14 +212,32 @@ export async function validateInvocation(
       statusText: `${client.host} answered, but not like a SentinelOne console: check that the URL is your SentinelOne management console`,
     });
   }
+  return {
+    systemInfo,
+    tokenExpiresOn: await readTokenExpiry(client, logger),
+  };
+}
 
-  const expiresOn = await readTokenExpiry(client, context.logger);
-  if (expiresOn !== undefined && expiresOn <= Date.now()) {
+/**
+ * Proves the config with one cheap authenticated request, then reads the
+ * token's expiry (best effort: not every role may read it).
+ */
+export async function validateInvocation(
+  context: IntegrationExecutionContext<IntegrationConfig>,
+): Promise<void> {
+  const config = validateConfig(context.instance.config);
+  const client = createClient(config, context.logger);
+  const { tokenExpiresOn } = await readConsoleFacts(
+    context.instance.config,
+    client,
+    context.logger,
+  );
+  if (tokenExpiresOn !== undefined && tokenExpiresOn <= Date.now()) {
     throw new IntegrationProviderAuthenticationError({
       endpoint: 'POST /web/api/v2.1/users/api-token-details',
       status: 401,
       statusText: `the SentinelOne API token expired on ${new Date(
-        expiresOn,
+        tokenExpiresOn,
       ).toISOString()}: generate a new one in the SentinelOne console and update the integration`,
     });
   }
@@ -203,7 +248,7 @@ export async function validateInvocation(
  * Only an authentication failure is worth failing for; anything else (a role
  * without the permission, an old console) just leaves the expiry unknown.
  */
-export async function readTokenExpiry(
+async function readTokenExpiry(
   client: SentinelOneClient,
   logger: ClientLogger,
 ): Promise<number | undefined> {

@@ -121,6 +121,15 @@ describe('5,000 agents in 50 groups over 5 sites', () => {
       identified.every((r) => agentKeys.has(r._fromEntityKey as string)),
     ).toBe(true);
   });
+
+  test('nothing is requested twice: validation and fetch-account share the console facts', () => {
+    const requestsTo = (endpoint: string) =>
+      simulator.requests.filter((r) => r.path === `/web/api/v2.1/${endpoint}`)
+        .length;
+    expect(requestsTo('system/info')).toBe(1);
+    expect(requestsTo('users/api-token-details')).toBe(1);
+    expect(requestsTo('accounts')).toBe(1);
+  });
 });
 
 describe('API token expiry', () => {

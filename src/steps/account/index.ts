@@ -7,7 +7,7 @@ import { apiErrorCodes, S1Account, Scope } from '../../client';
 import {
   createClient,
   IntegrationConfig,
-  readTokenExpiry,
+  readConsoleFacts,
   validateConfig,
 } from '../../config';
 import { Entities, Steps } from '../constants';
@@ -26,8 +26,11 @@ export async function fetchAccount(context: StepContext): Promise<void> {
   const config = validateConfig(instance.config);
   const client = createClient(config, logger);
 
-  const systemInfo = await client.getSystemInfo();
-  const tokenExpiresOn = await readTokenExpiry(client, logger);
+  const { systemInfo, tokenExpiresOn } = await readConsoleFacts(
+    instance.config,
+    client,
+    logger,
+  );
   warnIfTokenExpiresSoon(context, tokenExpiresOn);
 
   const accounts = await fetchAccountsUnlessSiteScoped(context, client);
