@@ -1,7 +1,11 @@
 import { createMockJobState } from '@jupiterone/integration-sdk-testing';
-import { Entity } from '@jupiterone/integration-sdk-core';
+import {
+  createDirectRelationship,
+  Entity,
+} from '@jupiterone/integration-sdk-core';
 
-import { PageWriter } from './shared';
+import { Relationships } from './constants';
+import { collectedAgentKey, PageWriter, relateKeys } from './shared';
 
 const entity = (key: string): Entity => ({
   _key: key,
@@ -43,5 +47,37 @@ describe('PageWriter', () => {
     await writer.write([entity('sentinelone_agent-id-1')], []);
     await writer.write([entity('sentinelone_agent-id-1')], []);
     await expect(writer.flush()).rejects.toThrow(/Duplicate _key/);
+  });
+});
+
+describe('relateKeys', () => {
+  test.each(Object.entries(Relationships))(
+    '%s is exactly what the SDK builder makes, with the shared _type string',
+    (_name, metadata) => {
+      const relationship = relateKeys(metadata, 'from-key', 'to-key');
+      expect(relationship).toEqual(
+        createDirectRelationship({
+          _class: metadata._class,
+          fromKey: 'from-key',
+          fromType: metadata.sourceType,
+          toKey: 'to-key',
+          toType: metadata.targetType,
+        }),
+      );
+      expect(relationship._type).toBe(metadata._type);
+    },
+  );
+});
+
+describe('collectedAgentKey', () => {
+  test('the agent key when that agent was written, else undefined', async () => {
+    const jobState = createMockJobState();
+    await jobState.addEntities([entity('sentinelone_agent-id-1')]);
+    expect(await collectedAgentKey(jobState, '1')).toBe(
+      'sentinelone_agent-id-1',
+    );
+    expect(await collectedAgentKey(jobState, '2')).toBeUndefined();
+    expect(await collectedAgentKey(jobState, undefined)).toBeUndefined();
+    expect(await collectedAgentKey(jobState, '')).toBeUndefined();
   });
 });

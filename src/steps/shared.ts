@@ -19,6 +19,7 @@ import {
   validateConfig,
   ValidatedConfig,
 } from '../config';
+import { agentKey } from './agents/converter';
 import { MalformedRecordError } from './util';
 
 export type StepContext = IntegrationStepExecutionContext<IntegrationConfig>;
@@ -38,7 +39,6 @@ export const DataKeys = {
   GROUP_IDS: 'sentinelone:groupIds',
   /** Site id → agents its groups report: how to split agents into streams. */
   SITE_AGENT_COUNTS: 'sentinelone:siteAgentCounts',
-  AGENT_IDS: 'sentinelone:agentIds',
 } as const;
 
 export async function getData<T>(
@@ -185,6 +185,10 @@ export async function applicationScope(
 /**
  * A direct relationship of the given metadata between two keys: built from
  * ids held in memory, so no entity is looked up to relate it.
+ *
+ * The `_type` is the metadata's own string: the SDK keeps every
+ * relationship's `_type` for the whole run, and one it generates is a new
+ * string per relationship (about 2.5 MB live at 100,000 agents).
  */
 export function relateKeys(
   metadata: StepRelationshipMetadata,
@@ -197,19 +201,33 @@ export function relateKeys(
     fromType: metadata.sourceType,
     toKey,
     toType: metadata.targetType,
+    properties: { _type: metadata._type },
   });
 }
 
 /**
- * The client and agent ids of an Application Management step: its endpoints
- * want an account or site filter on every request.
+ * The key of the agent with this id if fetch-agents collected it, else
+ * undefined. The SDK already tracks every key written in the run: a set of
+ * agent ids beside it would hold 100,000 more strings for the whole run.
+ */
+export async function collectedAgentKey(
+  jobState: JobState,
+  agentId: string | null | undefined,
+): Promise<string | undefined> {
+  if (!agentId) return undefined;
+  const key = agentKey(agentId);
+  return (await jobState.hasKey(key)) ? key : undefined;
+}
+
+/**
+ * The client of an Application Management step: its endpoints want an
+ * account or site filter on every request.
  */
 export async function getApplicationManagementClient(
   context: StepContext,
 ): Promise<{
   config: ValidatedConfig;
   client: SentinelOneClient;
-  agentIds: Set<string>;
 }> {
   const { config, scope } = await getStepClient(context);
   const { jobState, logger } = context;
@@ -220,7 +238,6 @@ export async function getApplicationManagementClient(
       logger,
       await applicationScope(jobState, scope),
     ),
-    agentIds: await getData(jobState, DataKeys.AGENT_IDS, new Set<string>()),
   };
 }
 

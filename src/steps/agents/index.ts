@@ -72,7 +72,6 @@ export async function fetchAgents(context: StepContext): Promise<void> {
     DataKeys.GROUP_IDS,
     new Set<string>(),
   );
-  const agentIds = new Set<string>();
   const tally = new RecordTally('agent');
   const writer = new PageWriter(jobState);
   const now = Date.now();
@@ -94,7 +93,6 @@ export async function fetchAgents(context: StepContext): Promise<void> {
         createAgentEntity(a, config.serverUrl, now),
       );
       if (!entity) continue;
-      agentIds.add(agent.id);
       entities.push(entity);
       relationships.push(
         createAgentProtectsDeviceRelationship(agent, entity._key),
@@ -113,7 +111,6 @@ export async function fetchAgents(context: StepContext): Promise<void> {
   }, siteBuckets);
 
   await writer.flush();
-  await jobState.setData(DataKeys.AGENT_IDS, agentIds);
   endStep(context, client, startedAt, summaries, tally);
 }
 

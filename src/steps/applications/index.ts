@@ -8,8 +8,8 @@ import pMap from 'p-map';
 import { IterationSummary, S1Application } from '../../client';
 import { IntegrationConfig } from '../../config';
 import { Entities, IngestionSources, Relationships, Steps } from '../constants';
-import { agentKey } from '../agents/converter';
 import {
+  collectedAgentKey,
   endStep,
   getApplicationManagementClient,
   PageWriter,
@@ -33,7 +33,7 @@ const APPLICATION_CONCURRENCY = 3;
  */
 export async function fetchApplications(context: StepContext): Promise<void> {
   const startedAt = Date.now();
-  const { client, agentIds } = await getApplicationManagementClient(context);
+  const { client } = await getApplicationManagementClient(context);
   const tally = new RecordTally('application install');
   const writer = new PageWriter(context.jobState);
   const summaries: IterationSummary[] = [];
@@ -68,6 +68,10 @@ export async function fetchApplications(context: StepContext): Promise<void> {
               for (const install of installs) {
                 const version = install?.version?.trim() || 'unknown';
                 const key = applicationKey(vendor, name, version);
+                const agent = await collectedAgentKey(
+                  context.jobState,
+                  install?.endpointId,
+                );
                 const relationship = tally.convert(install, (i) => {
                   if (!writtenApplications.has(key)) {
                     writtenApplications.add(key);
@@ -75,12 +79,8 @@ export async function fetchApplications(context: StepContext): Promise<void> {
                       createApplicationEntity({ name, vendor, version }),
                     );
                   }
-                  return i.endpointId && agentIds.has(i.endpointId)
-                    ? createAgentInstalledApplicationRelationship(
-                        agentKey(i.endpointId),
-                        key,
-                        i,
-                      )
+                  return agent
+                    ? createAgentInstalledApplicationRelationship(agent, key, i)
                     : undefined;
                 });
                 // One agent can hold the same version twice (two paths): one edge.

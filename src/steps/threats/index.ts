@@ -7,11 +7,9 @@ import {
 import { IterationSummary, ThreatFilter } from '../../client';
 import { IntegrationConfig } from '../../config';
 import { Entities, IngestionSources, Relationships, Steps } from '../constants';
-import { agentKey } from '../agents/converter';
 import {
-  DataKeys,
+  collectedAgentKey,
   endStep,
-  getData,
   getStepClient,
   PageWriter,
   RecordTally,
@@ -43,11 +41,6 @@ export async function fetchThreats(context: StepContext): Promise<void> {
   const startedAt = Date.now();
   const { jobState } = context;
   const { config, client } = await getStepClient(context);
-  const agentIds = await getData(
-    jobState,
-    DataKeys.AGENT_IDS,
-    new Set<string>(),
-  );
   const tally = new RecordTally('threat');
   const writer = new PageWriter(jobState);
   // A threat resolved while the collection runs can answer both queries.
@@ -69,12 +62,15 @@ export async function fetchThreats(context: StepContext): Promise<void> {
           if (!entity || threatIds.has(threat.id)) continue;
           threatIds.add(threat.id);
           entities.push(entity);
-          const agentId = threat.agentRealtimeInfo?.agentId;
-          if (agentId && agentIds.has(agentId)) {
+          const agent = await collectedAgentKey(
+            jobState,
+            threat.agentRealtimeInfo?.agentId,
+          );
+          if (agent) {
             relationships.push(
               relateKeys(
                 Relationships.AGENT_IDENTIFIED_THREAT,
-                agentKey(agentId),
+                agent,
                 entity._key,
               ),
             );

@@ -13,8 +13,8 @@ import {
   Relationships,
   Steps,
 } from '../constants';
-import { agentKey } from '../agents/converter';
 import {
+  collectedAgentKey,
   endStep,
   getApplicationManagementClient,
   PageWriter,
@@ -33,9 +33,7 @@ export async function fetchVulnerabilities(
 ): Promise<void> {
   const startedAt = Date.now();
   const { jobState } = context;
-  const { config, client, agentIds } = await getApplicationManagementClient(
-    context,
-  );
+  const { config, client } = await getApplicationManagementClient(context);
   const tally = new RecordTally('CVE finding');
   const writer = new PageWriter(jobState);
   const summaries: IterationSummary[] = [];
@@ -51,11 +49,12 @@ export async function fetchVulnerabilities(
         if (!entity) continue;
         entities.push(entity);
         relationships.push(createFindingIsCveRelationship(risk, entity._key));
-        if (risk.endpointId && agentIds.has(risk.endpointId)) {
+        const agent = await collectedAgentKey(jobState, risk.endpointId);
+        if (agent) {
           relationships.push(
             relateKeys(
               Relationships.AGENT_IDENTIFIED_FINDING,
-              agentKey(risk.endpointId),
+              agent,
               entity._key,
             ),
           );
