@@ -83,17 +83,31 @@ describe('paginate', () => {
     });
   });
 
-  test('hands a record repeated across pages on once', async () => {
+  test('hands a record repeated at a page boundary, or within a page, on once', async () => {
     const server = pagesServer([
       { records: [{ id: '1' }, { id: '2' }], nextCursor: 'c1' },
-      { records: [{ id: '2' }, { id: '3' }] },
+      { records: [{ id: '2' }, { id: '3' }, { id: '3' }] },
     ]);
     const ids: string[] = [];
     const summary = await paginate(options(server.fetchPage), (rows) => {
       ids.push(...rows.map((r) => r.id!));
     });
     expect(ids).toEqual(['1', '2', '3']);
-    expect(summary.duplicates).toBe(1);
+    expect(summary.duplicates).toBe(2);
+  });
+
+  test('keeps only the previous page of ids: a repeat further apart is for the graph writer', async () => {
+    const server = pagesServer([
+      { records: [{ id: '1' }], nextCursor: 'c1' },
+      { records: [{ id: '2' }], nextCursor: 'c2' },
+      { records: [{ id: '1' }] },
+    ]);
+    const ids: string[] = [];
+    const summary = await paginate(options(server.fetchPage), (rows) => {
+      ids.push(...rows.map((r) => r.id!));
+    });
+    expect(ids).toEqual(['1', '2', '1']);
+    expect(summary.duplicates).toBe(0);
   });
 
   test('passes records without an identity through for the caller to reject', async () => {

@@ -21,7 +21,7 @@ export interface IterationSummary {
   endpoint: string;
   pages: number;
   records: number;
-  /** Records dropped because an earlier page already carried their id. */
+  /** Records dropped because this or the previous page carried their id. */
   duplicates: number;
   totalItems?: number;
 }
@@ -52,9 +52,13 @@ export interface PaginateOptions<T> {
  * network wait hides behind the caller's work and memory holds two pages.
  *
  * Guards against a misbehaving API: a cursor returned twice ends the iteration
- * with an error (instead of looping forever), and a record whose id an earlier
- * page already carried is handed on once. Records without an id are passed
- * through for the caller to reject and count.
+ * with an error (instead of looping forever), and a record repeated at a page
+ * boundary (what a cursor walk of a list that changes under it produces) is
+ * handed on once. Only the previous page's ids are kept for that: a set of
+ * every id would hold 100,000 strings for a whole agent listing, and repeats
+ * further apart are left to the graph writer, which the SDK's key tracker
+ * already answers. Records without an id are passed through for the caller
+ * to reject and count.
  */
 export async function paginate<T>(
   options: PaginateOptions<T>,
@@ -62,7 +66,7 @@ export async function paginate<T>(
 ): Promise<IterationSummary> {
   const endpoint = `GET ${API_BASE_PATH}${options.path}`;
   const seenCursors = new Set<string>();
-  const seenIds = new Set<string>();
+  let previousPageIds = new Set<string>();
   const summary: IterationSummary = {
     endpoint,
     pages: 0,
@@ -104,13 +108,15 @@ export async function paginate<T>(
     }
     next = cursor && options.readAhead ? request(cursor) : undefined;
 
+    const pageIds = new Set<string>();
     const fresh = records.filter((record) => {
       const id = options.identify(record);
       if (!id) return true;
-      if (seenIds.has(id)) return false;
-      seenIds.add(id);
+      if (pageIds.has(id) || previousPageIds.has(id)) return false;
+      pageIds.add(id);
       return true;
     });
+    previousPageIds = pageIds;
     summary.duplicates += records.length - fresh.length;
     summary.pages++;
     summary.records += fresh.length;

@@ -43,10 +43,59 @@ describe('PageWriter', () => {
 
   test('a failed write surfaces at the next write or at flush', async () => {
     const jobState = createMockJobState();
+    jobState.addEntities = () => Promise.reject(new Error('disk full'));
+
+    const nextWrite = new PageWriter(jobState);
+    await nextWrite.write([entity('sentinelone_agent-id-1')], []);
+    await expect(
+      nextWrite.write([entity('sentinelone_agent-id-2')], []),
+    ).rejects.toThrow('disk full');
+
+    const atFlush = new PageWriter(jobState);
+    await atFlush.write([entity('sentinelone_agent-id-1')], []);
+    await expect(atFlush.flush()).rejects.toThrow('disk full');
+  });
+});
+
+describe('PageWriter drops what the job already holds', () => {
+  const relationship = (key: string) => ({
+    _key: key,
+    _type: 'sentinelone_group_has_agent',
+    _class: 'HAS',
+    _fromEntityKey: 'sentinelone_group-id-1',
+    _toEntityKey: key,
+  });
+
+  test('a record repeated pages apart, or within a page, is written once and counted', async () => {
+    const jobState = createMockJobState();
     const writer = new PageWriter(jobState);
-    await writer.write([entity('sentinelone_agent-id-1')], []);
-    await writer.write([entity('sentinelone_agent-id-1')], []);
-    await expect(writer.flush()).rejects.toThrow(/Duplicate _key/);
+    await writer.write(
+      [entity('sentinelone_agent-id-1'), entity('sentinelone_agent-id-2')],
+      [relationship('g|has|1'), relationship('g|has|2')],
+    );
+    await writer.write([entity('sentinelone_agent-id-3')], []);
+    await writer.write(
+      [
+        entity('sentinelone_agent-id-1'),
+        entity('sentinelone_agent-id-4'),
+        entity('sentinelone_agent-id-4'),
+      ],
+      [relationship('g|has|1'), relationship('g|has|4')],
+    );
+    await writer.flush();
+
+    expect(jobState.collectedEntities.map((e) => e._key)).toEqual([
+      'sentinelone_agent-id-1',
+      'sentinelone_agent-id-2',
+      'sentinelone_agent-id-3',
+      'sentinelone_agent-id-4',
+    ]);
+    expect(jobState.collectedRelationships.map((r) => r._key)).toEqual([
+      'g|has|1',
+      'g|has|2',
+      'g|has|4',
+    ]);
+    expect(writer.duplicates).toBe(2);
   });
 });
 

@@ -115,6 +115,7 @@ export function endStep(
   startedAt: number,
   iterations: IterationSummary[],
   tally: RecordTally,
+  writer?: PageWriter,
 ): void {
   tally.report(context.logger);
   context.logger.info(
@@ -122,7 +123,9 @@ export function endStep(
       recordType: tally.recordType,
       records: tally.converted,
       pages: iterations.reduce((sum, i) => sum + i.pages, 0),
-      duplicatesDropped: iterations.reduce((sum, i) => sum + i.duplicates, 0),
+      duplicatesDropped:
+        iterations.reduce((sum, i) => sum + i.duplicates, 0) +
+        (writer?.duplicates ?? 0),
       requests: client.stats.requests,
       retries: client.stats.retries,
       seconds: Math.round((Date.now() - startedAt) / 100) / 10,
@@ -247,9 +250,18 @@ export async function getApplicationManagementClient(
  * write is in flight at a time, so memory holds at most one page more than
  * a write-then-convert loop would; a failed write surfaces at the next
  * `write` or at `flush`.
+ *
+ * It also drops what the job already holds. A record can come twice however
+ * far apart (an agent moved to a site another stream walks, a threat
+ * resolved between the two threat queries), and the SDK fails a step on a
+ * duplicate key. Since writes run one at a time, every earlier page is in
+ * the job state when a page is written, and the SDK's own key tracker
+ * answers at no memory cost: no set of every id seen is kept beside it.
  */
 export class PageWriter {
   private inFlight: Promise<void> = Promise.resolve();
+  /** Entities dropped because the job already held their key. */
+  duplicates = 0;
 
   constructor(private readonly jobState: JobState) {}
 
@@ -273,7 +285,25 @@ export class PageWriter {
     entities: Entity[],
     relationships: Relationship[],
   ): Promise<void> {
-    await this.jobState.addEntities(entities);
-    await this.jobState.addRelationships(relationships);
+    const freshEntities = await this.unwritten(entities);
+    this.duplicates += entities.length - freshEntities.length;
+    await this.jobState.addEntities(freshEntities);
+    await this.jobState.addRelationships(await this.unwritten(relationships));
+  }
+
+  private async unwritten<T extends { _key: string }>(
+    objects: T[],
+  ): Promise<T[]> {
+    const keys = new Set<string>();
+    const fresh: T[] = [];
+    for (const object of objects) {
+      if (keys.has(object._key)) continue;
+      keys.add(object._key);
+      const held = this.jobState.hasKey(object._key);
+      // Most runtimes answer synchronously: await only a promise.
+      if (held === true || (held !== false && (await held))) continue;
+      fresh.push(object);
+    }
+    return fresh;
   }
 }

@@ -111,7 +111,7 @@ export async function fetchAgents(context: StepContext): Promise<void> {
   }, siteBuckets);
 
   await writer.flush();
-  endStep(context, client, startedAt, summaries, tally);
+  endStep(context, client, startedAt, summaries, tally, writer);
 }
 
 export const agentSteps: IntegrationStep<IntegrationConfig>[] = [

@@ -54,8 +54,6 @@ export async function fetchApplications(context: StepContext): Promise<void> {
       async (application) => {
         const name = application.applicationName!.trim();
         const vendor = application.applicationVendor?.trim() ?? '';
-        // Duplicate installs can only meet within one application's pages.
-        const writtenInstalls = new Set<string>();
         summaries.push(
           await client.iterateApplicationInstalls(
             {
@@ -83,11 +81,9 @@ export async function fetchApplications(context: StepContext): Promise<void> {
                     ? createAgentInstalledApplicationRelationship(agent, key, i)
                     : undefined;
                 });
-                // One agent can hold the same version twice (two paths): one edge.
-                if (relationship && !writtenInstalls.has(relationship._key)) {
-                  writtenInstalls.add(relationship._key);
-                  relationships.push(relationship);
-                }
+                // One agent can hold the same version twice (two paths): the
+                // writer keeps the first edge.
+                if (relationship) relationships.push(relationship);
               }
               await writer.write(entities, relationships);
             },
@@ -99,7 +95,7 @@ export async function fetchApplications(context: StepContext): Promise<void> {
     await writer.flush();
   });
 
-  endStep(context, client, startedAt, summaries, tally);
+  endStep(context, client, startedAt, summaries, tally, writer);
 }
 
 export const applicationSteps: IntegrationStep<IntegrationConfig>[] = [

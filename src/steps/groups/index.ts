@@ -70,7 +70,7 @@ export async function fetchGroups(context: StepContext): Promise<void> {
   await writer.flush();
   await jobState.setData(DataKeys.GROUP_IDS, groupIds);
   await jobState.setData(DataKeys.SITE_AGENT_COUNTS, siteAgentCounts);
-  endStep(context, client, startedAt, [summary], tally);
+  endStep(context, client, startedAt, [summary], tally, writer);
 }
 
 export const groupSteps: IntegrationStep<IntegrationConfig>[] = [

@@ -1,17 +1,15 @@
-import {
-  createDirectRelationship,
-  Entity,
-  IntegrationStep,
-} from '@jupiterone/integration-sdk-core';
+import { Entity, IntegrationStep } from '@jupiterone/integration-sdk-core';
 
 import { IntegrationConfig } from '../../config';
 import { Entities, Relationships, Steps } from '../constants';
 import { accountKey } from '../account/converter';
 import {
   DataKeys,
-  getStepClient,
   endStep,
+  getStepClient,
+  PageWriter,
   RecordTally,
+  relateKeys,
   StepContext,
 } from '../shared';
 import { createSiteEntity } from './converter';
@@ -23,6 +21,7 @@ export async function fetchSites(context: StepContext): Promise<void> {
   const fromKey = accountKey(instance.id);
   const siteIds = new Set<string>();
   const tally = new RecordTally('site');
+  const writer = new PageWriter(jobState);
 
   const summary = await client.iterateSites(async (sites) => {
     const entities: Entity[] = [];
@@ -34,22 +33,17 @@ export async function fetchSites(context: StepContext): Promise<void> {
       siteIds.add(site.id);
       entities.push(entity);
     }
-    await jobState.addEntities(entities);
-    await jobState.addRelationships(
+    await writer.write(
+      entities,
       entities.map((site) =>
-        createDirectRelationship({
-          _class: Relationships.ACCOUNT_HAS_SITE._class,
-          fromKey,
-          fromType: Entities.ACCOUNT._type,
-          toKey: site._key,
-          toType: Entities.SITE._type,
-        }),
+        relateKeys(Relationships.ACCOUNT_HAS_SITE, fromKey, site._key),
       ),
     );
   });
 
+  await writer.flush();
   await jobState.setData(DataKeys.SITE_IDS, siteIds);
-  endStep(context, client, startedAt, [summary], tally);
+  endStep(context, client, startedAt, [summary], tally, writer);
 }
 
 export const siteSteps: IntegrationStep<IntegrationConfig>[] = [

@@ -42,9 +42,9 @@ export async function fetchThreats(context: StepContext): Promise<void> {
   const { jobState } = context;
   const { config, client } = await getStepClient(context);
   const tally = new RecordTally('threat');
+  // A threat resolved while the collection runs can answer both queries:
+  // the writer drops the second.
   const writer = new PageWriter(jobState);
-  // A threat resolved while the collection runs can answer both queries.
-  const threatIds = new Set<string>();
   const summaries: IterationSummary[] = [];
 
   for (const filter of threatFilters(
@@ -59,8 +59,7 @@ export async function fetchThreats(context: StepContext): Promise<void> {
           const entity = tally.convert(threat, (t) =>
             createThreatEntity(t, config.serverUrl),
           );
-          if (!entity || threatIds.has(threat.id)) continue;
-          threatIds.add(threat.id);
+          if (!entity) continue;
           entities.push(entity);
           const agent = await collectedAgentKey(
             jobState,
@@ -82,7 +81,7 @@ export async function fetchThreats(context: StepContext): Promise<void> {
   }
 
   await writer.flush();
-  endStep(context, client, startedAt, summaries, tally);
+  endStep(context, client, startedAt, summaries, tally, writer);
 }
 
 export const threatSteps: IntegrationStep<IntegrationConfig>[] = [

@@ -65,7 +65,7 @@ export async function fetchVulnerabilities(
     await writer.flush();
     summaries.push(summary);
   });
-  endStep(context, client, startedAt, summaries, tally);
+  endStep(context, client, startedAt, summaries, tally, writer);
 }
 
 export const vulnerabilitySteps: IntegrationStep<IntegrationConfig>[] = [
