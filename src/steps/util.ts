@@ -134,9 +134,32 @@ export function stripSecrets<T extends object, K extends keyof T>(
   return record;
 }
 
+/**
+ * Key text as one flat string. The SDK keeps every `_key` for the whole run,
+ * and a key built with `+` or a template literal is a V8 rope that keeps a
+ * node per concatenation alive beside the text: about 100 bytes an agent over
+ * its three keys, 10 MB of live heap at 100,000 agents. `join` allocates the
+ * text alone.
+ */
+function flatKey(...parts: string[]): string {
+  return parts.join('');
+}
+
 /** The `_key` scheme of every entity with a SentinelOne id: `<_type>-id-<id>`. */
 export function idKey(entityType: string, id: string): string {
-  return `${entityType}-id-${id}`;
+  return flatKey(entityType, '-id-', id);
+}
+
+/**
+ * A relationship `_key` as the SDK builds it,
+ * `<fromKey>|<relationship class, lower case>|<toKey>`, as a flat string.
+ */
+export function relationshipKey(
+  fromKey: string,
+  relationshipClass: string,
+  toKey: string,
+): string {
+  return flatKey(fromKey, '|', relationshipClass.toLowerCase(), '|', toKey);
 }
 
 export type EntityInput = Omit<Entity, '_class' | 'displayName'> & {

@@ -19,6 +19,7 @@ import {
   nonBlank,
   opt,
   parseDate,
+  relationshipKey,
   requireId,
   stripSecrets,
   unique,
@@ -329,9 +330,11 @@ export function createAgentProtectsDeviceRelationship(
 
   const relationship = MappedRelationships.AGENT_PROTECTS_DEVICE;
   return createMappedRelationship({
-    _key: `${agentEntityKey}|${relationship._class.toLowerCase()}|${
-      MappedTargets.DEVICE._type
-    }`,
+    _key: relationshipKey(
+      agentEntityKey,
+      relationship._class,
+      MappedTargets.DEVICE._type,
+    ),
     _type: relationship._type,
     _class: relationship._class,
     _mapping: {

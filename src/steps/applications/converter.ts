@@ -13,6 +13,7 @@ import {
   nonBlank,
   parseDate,
   createEntity,
+  relationshipKey,
 } from '../util';
 
 /** Hex characters of the SHA-256 digest kept in an application key (128 bits). */
@@ -105,6 +106,11 @@ export function createAgentInstalledApplicationRelationship(
     toType: relationship.targetType,
     properties: {
       _type: relationship._type,
+      _key: relationshipKey(
+        agentEntityKey,
+        relationship._class,
+        applicationEntityKey,
+      ),
       installedOn: parseDate(
         install.applicationInstallationDate,
         'applicationInstallationDate',

@@ -14,6 +14,7 @@ import {
   nonBlank,
   opt,
   parseDate,
+  relationshipKey,
   requireId,
   toNumber,
 } from '../util';
@@ -174,7 +175,7 @@ export function createFindingIsCveRelationship(
   const cveKey = cveId.toLowerCase();
   const relationship = MappedRelationships.FINDING_IS_CVE;
   return createMappedRelationship({
-    _key: `${findingEntityKey}|${relationship._class.toLowerCase()}|${cveKey}`,
+    _key: relationshipKey(findingEntityKey, relationship._class, cveKey),
     _type: relationship._type,
     _class: relationship._class,
     _mapping: {
