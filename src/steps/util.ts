@@ -185,12 +185,21 @@ export function createEntity(rawData: object, properties: EntityInput): Entity {
     ? properties._class
     : [properties._class];
   entity.displayName = properties.displayName || properties.name;
-  entity._rawData =
-    Object.keys(rawData).length > 0 ? [{ name: 'default', rawData }] : [];
+  entity._rawData = hasProperties(rawData)
+    ? [{ name: 'default', rawData }]
+    : [];
   if (process.env.ENABLE_GRAPH_OBJECT_SCHEMA_VALIDATION) {
     validateEntityWithSchema(entity);
   }
   return entity;
+}
+
+/** Without listing the keys: a record has dozens, and this runs per record. */
+function hasProperties(record: object): boolean {
+  for (const key in record) {
+    if (Object.prototype.hasOwnProperty.call(record, key)) return true;
+  }
+  return false;
 }
 
 /** `null` -> `undefined`: entity properties are never null. */

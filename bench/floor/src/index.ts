@@ -33,15 +33,14 @@ const templateAgent = generateEstate({
   groups: 1,
   agents: 1,
 }).agents[0];
-const { _rawData, _key, _class, ...templateProperties } = createAgentEntity(
+const templateEntity = createAgentEntity(
   templateAgent,
   'https://floor.example.com',
   Date.now(),
 );
-const templateMapping = createAgentProtectsDeviceRelationship(
-  templateAgent,
-  _key,
-)._mapping;
+const { _rawData, _key, _class, ...templateProperties } = templateEntity;
+const templateMapping =
+  createAgentProtectsDeviceRelationship(templateEntity)._mapping;
 
 function count(name: string): number {
   const value = Number(process.env[name] ?? 0);

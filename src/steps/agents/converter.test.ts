@@ -403,9 +403,13 @@ describe('agent helpers', () => {
 
 describe('createAgentProtectsDeviceRelationship', () => {
   const key = agentKey(AGENT_ID);
+  const protects = (record: S1Agent) =>
+    createAgentProtectsDeviceRelationship(
+      createAgentEntity(record, SERVER_URL, NOW),
+    );
 
   test('maps the agent to its device on serial, MAC and hostname', () => {
-    const relationship = createAgentProtectsDeviceRelationship(agent(), key);
+    const relationship = protects(agent());
     expect(relationship).toEqual({
       _key: `${key}|protects|user_endpoint`,
       _type: MappedRelationships.AGENT_PROTECTS_DEVICE._type,
@@ -442,19 +446,15 @@ describe('createAgentProtectsDeviceRelationship', () => {
   });
 
   test('uses only the keys the agent has, in priority order', () => {
-    const noSerial = createAgentProtectsDeviceRelationship(
-      agent({ serialNumber: null }),
-      key,
-    );
+    const noSerial = protects(agent({ serialNumber: null }));
     expect(noSerial._mapping.targetFilterKeys).toEqual([
       ['_class', 'macAddress'],
       ['_class', 'hostname'],
     ]);
     expect(noSerial._mapping.targetEntity.serial).toBeNull();
 
-    const hostnameOnly = createAgentProtectsDeviceRelationship(
+    const hostnameOnly = protects(
       agent({ serialNumber: ' ', networkInterfaces: null }),
-      key,
     );
     expect(hostnameOnly._mapping.targetFilterKeys).toEqual([
       ['_class', 'hostname'],
@@ -463,10 +463,11 @@ describe('createAgentProtectsDeviceRelationship', () => {
   });
 
   test('falls back to deviceId when nothing else identifies the device', () => {
-    const relationship = createAgentProtectsDeviceRelationship(
-      { id: AGENT_ID, osType: 'macos', uuid: null },
-      key,
-    );
+    const relationship = protects({
+      id: AGENT_ID,
+      osType: 'macos',
+      uuid: null,
+    });
     expect(relationship._mapping.targetFilterKeys).toEqual([
       ['_class', 'deviceId'],
     ]);
@@ -480,19 +481,10 @@ describe('createAgentProtectsDeviceRelationship', () => {
   });
 
   test('has a deterministic key, unique per agent', () => {
-    const first = createAgentProtectsDeviceRelationship(agent(), key);
-    const again = createAgentProtectsDeviceRelationship(agent(), key);
-    const other = createAgentProtectsDeviceRelationship(
-      agent({ id: '1190414000000000202' }),
-      agentKey('1190414000000000202'),
-    );
+    const first = protects(agent());
+    const again = protects(agent());
+    const other = protects(agent({ id: '1190414000000000202' }));
     expect(again._key).toBe(first._key);
     expect(other._key).not.toBe(first._key);
-  });
-
-  test('throws MalformedRecordError for an agent without id', () => {
-    expect(() =>
-      createAgentProtectsDeviceRelationship({ ...agent(), id: '' }, key),
-    ).toThrow(MalformedRecordError);
   });
 });

@@ -79,15 +79,17 @@ export function agentMacAddresses(agent: S1Agent): string[] {
 
 function isUsableIpv4(address: string): boolean {
   const match = IPV4.exec(address);
-  if (!match) {
-    return false;
-  }
-  const octets = match.slice(1).map(Number);
-  if (octets.some((octet) => octet > 255)) {
+  if (
+    !match ||
+    +match[1] > 255 ||
+    +match[2] > 255 ||
+    +match[3] > 255 ||
+    +match[4] > 255
+  ) {
     return false;
   }
   // Loopback and "any" addresses say nothing about the device.
-  return octets[0] !== 127 && address !== '0.0.0.0';
+  return +match[1] !== 127 && address !== '0.0.0.0';
 }
 
 /**
@@ -192,6 +194,21 @@ export function isAgentOnline(
   );
 }
 
+/** What an agent entity says of the device it runs on. */
+export type AgentEntity = Entity & {
+  id: string;
+  uuid?: string;
+  hostname?: string;
+  serial?: string;
+  macAddress?: string[];
+  osType?: string;
+  platform?: string;
+  osName?: string;
+  osVersion?: string;
+  modelName?: string;
+  lastLoggedInUserName?: string;
+};
+
 /**
  * The `sentinelone_agent` (HostAgent) entity of an agent.
  *
@@ -202,7 +219,7 @@ export function createAgentEntity(
   agent: S1Agent,
   serverUrl: string,
   now: number,
-): Entity {
+): AgentEntity {
   const id = requireId(agent, 'agent');
   const label = `agent ${id}`;
   const computerName = nonBlank(agent.computerName);
@@ -212,7 +229,7 @@ export function createAgentEntity(
   const ipAddress = agentIpAddresses(agent);
   const tags = agentTagProperties(agent.tags?.sentinelone);
 
-  return createEntity(stripSecrets(agent, AGENT_SECRET_FIELDS), {
+  const entity = createEntity(stripSecrets(agent, AGENT_SECRET_FIELDS), {
     _key: agentKey(id),
     _type: Entities.AGENT._type,
     _class: Entities.AGENT._class,
@@ -285,6 +302,7 @@ export function createAgentEntity(
     tags: tags.tags.length > 0 ? tags.tags : undefined,
     ...tags.properties,
   });
+  return entity as AgentEntity;
 }
 
 /** Device `make` when the OS implies it; unknown otherwise. */
@@ -300,25 +318,20 @@ function deviceMake(osType: string | null | undefined): string | null {
  * An agent with none of the three (rare) is matched on `deviceId`, the
  * agent's UUID (else its id), so that every agent still has its device.
  *
+ * Described from the agent's entity, which has already read the record.
  * The `_key` is `<agentEntityKey>|protects|user_endpoint`: one per agent.
- *
- * @throws MalformedRecordError for an agent without id
  */
 export function createAgentProtectsDeviceRelationship(
-  agent: S1Agent,
-  agentEntityKey: string,
+  agent: AgentEntity,
 ): MappedRelationship {
-  const id = requireId(agent, 'agent');
-  const hostname = nonBlank(agent.computerName);
-  const serial = nonBlank(agent.serialNumber);
-  const macAddress = agentMacAddresses(agent);
-  const deviceId = nonBlank(agent.uuid) ?? id;
+  const { hostname, serial, macAddress } = agent;
+  const deviceId = nonBlank(agent.uuid) ?? agent.id;
 
   const targetFilterKeys: TargetFilterKey[] = [];
   if (serial) {
     targetFilterKeys.push(['_class', 'serial']);
   }
-  if (macAddress.length > 0) {
+  if (macAddress) {
     targetFilterKeys.push(['_class', 'macAddress']);
   }
   if (hostname) {
@@ -331,7 +344,7 @@ export function createAgentProtectsDeviceRelationship(
   const relationship = MappedRelationships.AGENT_PROTECTS_DEVICE;
   return createMappedRelationship({
     _key: relationshipKey(
-      agentEntityKey,
+      agent._key,
       relationship._class,
       MappedTargets.DEVICE._type,
     ),
@@ -339,20 +352,20 @@ export function createAgentProtectsDeviceRelationship(
     _class: relationship._class,
     _mapping: {
       relationshipDirection: RelationshipDirection.FORWARD,
-      sourceEntityKey: agentEntityKey,
+      sourceEntityKey: agent._key,
       targetFilterKeys,
       targetEntity: {
         _class: MappedTargets.DEVICE._class,
         _type: MappedTargets.DEVICE._type,
-        displayName: hostname ?? serial ?? macAddress[0] ?? deviceId,
+        displayName: hostname ?? serial ?? macAddress?.[0] ?? deviceId,
         hostname,
         serial: serial ?? null,
-        macAddress: macAddress.length > 0 ? macAddress : undefined,
+        macAddress,
         deviceId,
-        osType: opt(agent.osType),
-        platform: agentPlatform(agent.osType),
-        osName: opt(agent.osName),
-        osVersion: opt(agent.osRevision),
+        osType: agent.osType,
+        platform: agent.platform,
+        osName: agent.osName,
+        osVersion: agent.osVersion,
         make: deviceMake(agent.osType),
         model: nonBlank(agent.modelName) ?? null,
         owner: nonBlank(agent.lastLoggedInUserName),

@@ -94,9 +94,7 @@ export async function fetchAgents(context: StepContext): Promise<void> {
       );
       if (!entity) continue;
       entities.push(entity);
-      relationships.push(
-        createAgentProtectsDeviceRelationship(agent, entity._key),
-      );
+      relationships.push(createAgentProtectsDeviceRelationship(entity));
       if (agent.groupId && groupIds.has(agent.groupId)) {
         relationships.push(
           relateKeys(
