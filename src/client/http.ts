@@ -7,6 +7,7 @@ import {
   IntegrationProviderAuthorizationError,
 } from '@jupiterone/integration-sdk-core';
 
+import { parseJsonBody } from './json';
 import { ClientTuning, DEFAULT_TUNING } from './options';
 import { S1ErrorBody } from './types';
 
@@ -159,8 +160,8 @@ export class SentinelOneHttpClient {
         body,
         controller.signal,
       );
-      const text = await response.text();
-      return this.interpret<T>(response, text, endpoint);
+      const bytes = await response.buffer();
+      return this.interpret<T>(response, bytes, endpoint);
     } catch (err) {
       throw this.classifyNetworkError(err, endpoint);
     } finally {
@@ -212,7 +213,7 @@ export class SentinelOneHttpClient {
     });
   }
 
-  private interpret<T>(response: Response, text: string, endpoint: string): T {
+  private interpret<T>(response: Response, body: Buffer, endpoint: string): T {
     const { status } = response;
     if (status >= 200 && status < 300) {
       const contentType = response.headers.get('content-type') ?? '';
@@ -224,17 +225,18 @@ export class SentinelOneHttpClient {
         });
       }
       try {
-        return JSON.parse(text) as T;
+        return parseJsonBody(body) as T;
       } catch {
         throw new RetryableFailure(
           `response body is not valid JSON (${
-            text.length
-          } bytes: ${this.excerpt(text)})`,
+            body.length
+          } bytes: ${this.excerpt(body.toString('utf8', 0, 1000))})`,
           status,
         );
       }
     }
 
+    const text = body.toString('utf8');
     const detail = this.describeErrorBody(text);
     const statusText = `${response.statusText || 'HTTP ' + status}${
       detail ? ': ' + detail : ''
