@@ -5,7 +5,13 @@ import {
 } from '@jupiterone/integration-sdk-core';
 
 import { Relationships } from './constants';
-import { collectedAgentKey, PageWriter, relateKeys } from './shared';
+import {
+  collectedAgentKey,
+  CONVERT_SLICE,
+  PageWriter,
+  relateKeys,
+  slices,
+} from './shared';
 
 const entity = (key: string): Entity => ({
   _key: key,
@@ -128,5 +134,16 @@ describe('collectedAgentKey', () => {
     expect(await collectedAgentKey(jobState, '2')).toBeUndefined();
     expect(await collectedAgentKey(jobState, undefined)).toBeUndefined();
     expect(await collectedAgentKey(jobState, '')).toBeUndefined();
+  });
+});
+
+describe('slices', () => {
+  test('consecutive slices of the given size, the last one shorter', () => {
+    expect(slices([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(slices([], 2)).toEqual([]);
+    const page = Array.from({ length: 1000 }, (_, i) => i);
+    const defaultSlices = slices(page);
+    expect(defaultSlices).toHaveLength(Math.ceil(1000 / CONVERT_SLICE));
+    expect(defaultSlices.flat()).toEqual(page);
   });
 });

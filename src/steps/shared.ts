@@ -248,6 +248,25 @@ export async function getApplicationManagementClient(
 }
 
 /**
+ * How many records are converted and then written at a time. A page of 1,000
+ * agents converted whole before its write lives through two or three
+ * young-generation collections, and V8 moves what survives two into the old
+ * generation, whose growth sets the peak RSS: at 100,000 agents half of all
+ * allocation was promoted. A slice at a time halved that and lowered peak
+ * RSS by about 80 MB, at the same speed.
+ */
+export const CONVERT_SLICE = 250;
+
+/** `records` in consecutive slices of `size`. */
+export function slices<T>(records: T[], size = CONVERT_SLICE): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < records.length; start += size) {
+    result.push(records.slice(start, start + size));
+  }
+  return result;
+}
+
+/**
  * Writes each page's graph objects while the next page is being converted:
  * the SDK's writes wait on disk, and that wait is time to convert in. One
  * write is in flight at a time, so memory holds at most one page more than

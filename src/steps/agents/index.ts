@@ -20,6 +20,7 @@ import {
   PageWriter,
   RecordTally,
   relateKeys,
+  slices,
   StepContext,
 } from '../shared';
 import {
@@ -85,27 +86,29 @@ export async function fetchAgents(context: StepContext): Promise<void> {
     client.maxConcurrentRequests,
   );
 
-  const summaries = await client.iterateAgents(async (agents) => {
-    const entities: Entity[] = [];
-    const relationships: Relationship[] = [];
-    for (const agent of agents) {
-      const entity = tally.convert(agent, (a) =>
-        createAgentEntity(a, config.serverUrl, now),
-      );
-      if (!entity) continue;
-      entities.push(entity);
-      relationships.push(createAgentProtectsDeviceRelationship(entity));
-      if (agent.groupId && groupIds.has(agent.groupId)) {
-        relationships.push(
-          relateKeys(
-            Relationships.GROUP_HAS_AGENT,
-            groupKey(agent.groupId),
-            entity._key,
-          ),
+  const summaries = await client.iterateAgents(async (page) => {
+    for (const agents of slices(page)) {
+      const entities: Entity[] = [];
+      const relationships: Relationship[] = [];
+      for (const agent of agents) {
+        const entity = tally.convert(agent, (a) =>
+          createAgentEntity(a, config.serverUrl, now),
         );
+        if (!entity) continue;
+        entities.push(entity);
+        relationships.push(createAgentProtectsDeviceRelationship(entity));
+        if (agent.groupId && groupIds.has(agent.groupId)) {
+          relationships.push(
+            relateKeys(
+              Relationships.GROUP_HAS_AGENT,
+              groupKey(agent.groupId),
+              entity._key,
+            ),
+          );
+        }
       }
+      await writer.write(entities, relationships);
     }
-    await writer.write(entities, relationships);
   }, siteBuckets);
 
   await writer.flush();
