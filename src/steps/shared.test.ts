@@ -9,6 +9,7 @@ import {
   collectedAgentKey,
   CONVERT_SLICE,
   PageWriter,
+  relateFromCollectedAgent,
   relateKeys,
   slices,
 } from './shared';
@@ -134,6 +135,18 @@ describe('collectedAgentKey', () => {
     expect(await collectedAgentKey(jobState, '2')).toBeUndefined();
     expect(await collectedAgentKey(jobState, undefined)).toBeUndefined();
     expect(await collectedAgentKey(jobState, '')).toBeUndefined();
+  });
+
+  test('relateFromCollectedAgent: an edge from a collected agent, none from another', async () => {
+    const jobState = createMockJobState();
+    await jobState.addEntities([entity('sentinelone_agent-id-1')]);
+    const identified = Relationships.AGENT_IDENTIFIED_THREAT;
+    expect(
+      await relateFromCollectedAgent(jobState, identified, '1', 'threat-key'),
+    ).toEqual([relateKeys(identified, 'sentinelone_agent-id-1', 'threat-key')]);
+    expect(
+      await relateFromCollectedAgent(jobState, identified, '2', 'threat-key'),
+    ).toEqual([]);
   });
 });
 

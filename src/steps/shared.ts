@@ -212,6 +212,20 @@ export function relateKeys(
 }
 
 /**
+ * A relationship of `metadata` from the agent with this id to `toKey`, when
+ * fetch-agents collected that agent; none otherwise (no dangling edge).
+ */
+export async function relateFromCollectedAgent(
+  jobState: JobState,
+  metadata: StepRelationshipMetadata,
+  agentId: string | null | undefined,
+  toKey: string,
+): Promise<Relationship[]> {
+  const agent = await collectedAgentKey(jobState, agentId);
+  return agent ? [relateKeys(metadata, agent, toKey)] : [];
+}
+
+/**
  * The key of the agent with this id if fetch-agents collected it, else
  * undefined. The SDK already tracks every key written in the run: a set of
  * agent ids beside it would hold 100,000 more strings for the whole run.

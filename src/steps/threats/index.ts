@@ -8,12 +8,11 @@ import { IterationSummary, ThreatFilter } from '../../client';
 import { IntegrationConfig } from '../../config';
 import { Entities, IngestionSources, Relationships, Steps } from '../constants';
 import {
-  collectedAgentKey,
   endStep,
   getStepClient,
   PageWriter,
   RecordTally,
-  relateKeys,
+  relateFromCollectedAgent,
   StepContext,
 } from '../shared';
 import { createThreatEntity } from './converter';
@@ -61,19 +60,14 @@ export async function fetchThreats(context: StepContext): Promise<void> {
           );
           if (!entity) continue;
           entities.push(entity);
-          const agent = await collectedAgentKey(
-            jobState,
-            threat.agentRealtimeInfo?.agentId,
+          relationships.push(
+            ...(await relateFromCollectedAgent(
+              jobState,
+              Relationships.AGENT_IDENTIFIED_THREAT,
+              threat.agentRealtimeInfo?.agentId,
+              entity._key,
+            )),
           );
-          if (agent) {
-            relationships.push(
-              relateKeys(
-                Relationships.AGENT_IDENTIFIED_THREAT,
-                agent,
-                entity._key,
-              ),
-            );
-          }
         }
         await writer.write(entities, relationships);
       }),

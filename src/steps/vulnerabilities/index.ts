@@ -14,12 +14,11 @@ import {
   Steps,
 } from '../constants';
 import {
-  collectedAgentKey,
   endStep,
   getApplicationManagementClient,
   PageWriter,
   RecordTally,
-  relateKeys,
+  relateFromCollectedAgent,
   StepContext,
   unlessUnlicensed,
 } from '../shared';
@@ -49,16 +48,14 @@ export async function fetchVulnerabilities(
         if (!entity) continue;
         entities.push(entity);
         relationships.push(createFindingIsCveRelationship(risk, entity._key));
-        const agent = await collectedAgentKey(jobState, risk.endpointId);
-        if (agent) {
-          relationships.push(
-            relateKeys(
-              Relationships.AGENT_IDENTIFIED_FINDING,
-              agent,
-              entity._key,
-            ),
-          );
-        }
+        relationships.push(
+          ...(await relateFromCollectedAgent(
+            jobState,
+            Relationships.AGENT_IDENTIFIED_FINDING,
+            risk.endpointId,
+            entity._key,
+          )),
+        );
       }
       await writer.write(entities, relationships);
     });
