@@ -1,10 +1,6 @@
 import { IntegrationInvocationConfig } from '@jupiterone/integration-sdk-core';
 
-import {
-  instanceConfigFields,
-  IntegrationConfig,
-  validateInvocation,
-} from './config';
+import { instanceConfigFields, IntegrationConfig } from './config';
 import { ingestionConfig } from './ingestionConfig';
 import { accountSteps } from './steps/account';
 import { agentSteps } from './steps/agents';
@@ -13,6 +9,7 @@ import { groupSteps } from './steps/groups';
 import { siteSteps } from './steps/sites';
 import { threatSteps } from './steps/threats';
 import { vulnerabilitySteps } from './steps/vulnerabilities';
+import { validateInvocation } from './validateInvocation';
 
 export const invocationConfig: IntegrationInvocationConfig<IntegrationConfig> =
   {

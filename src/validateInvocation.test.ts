@@ -9,20 +9,22 @@ import {
 import { createMockExecutionContext } from '@jupiterone/integration-sdk-testing';
 
 import { startSimulator, RunningSimulator } from '../tools/simulator';
-import { IntegrationConfig, validateInvocation } from './config';
+import { IntegrationConfig } from './config';
+import { validateInvocation } from './validateInvocation';
 
 const TOKEN = 'simulator-api-token';
 
-function validate(config: Partial<IntegrationConfig>) {
-  return validateInvocation(
-    createMockExecutionContext<IntegrationConfig>({
-      instanceConfig: {
-        serverUrl: '',
-        apiToken: TOKEN,
-        ...config,
-      } as IntegrationConfig,
-    }),
-  );
+function validate(
+  config: Partial<IntegrationConfig>,
+  context = createMockExecutionContext<IntegrationConfig>({
+    instanceConfig: {
+      serverUrl: '',
+      apiToken: TOKEN,
+      ...config,
+    } as IntegrationConfig,
+  }),
+) {
+  return validateInvocation(context);
 }
 
 async function withSimulator(
@@ -57,7 +59,63 @@ test('accepts a valid token, with the URL as a customer pastes it', async () => 
     expect(simulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       'GET /web/api/v2.1/system/info',
       'POST /web/api/v2.1/users/api-token-details',
+      'GET /web/api/v2.1/accounts',
+      'GET /web/api/v2.1/sites',
     ]);
+  });
+});
+
+describe('the configured scope is proved before any step runs', () => {
+  test('Site IDs of which none exists: the ids are named, no step runs', async () => {
+    await withSimulator({ sites: 2 }, async (simulator) => {
+      const error = await validate({
+        serverUrl: simulator.url,
+        siteIds: '111111111111111111, 222222222222222222',
+      }).catch((e) => e);
+      expect(error).toBeInstanceOf(IntegrationValidationError);
+      expect(error.message).toBe(
+        "siteIds: none of 111111111111111111, 222222222222222222 is a site this API token can read: check the ids in the SentinelOne console, and that the token's user has access to them",
+      );
+      // Only the configured ids were asked for: never every site.
+      const sites = simulator.requests.filter((r) => r.path.endsWith('/sites'));
+      expect(sites.map((r) => r.query.siteIds)).toEqual([
+        '111111111111111111,222222222222222222',
+      ]);
+    });
+  });
+
+  test('some Site IDs unknown: a warning names them, the rest is collected', async () => {
+    await withSimulator({ sites: 2 }, async (simulator) => {
+      const known = simulator.estate.sites[0].id;
+      const context = createMockExecutionContext<IntegrationConfig>({
+        instanceConfig: {
+          serverUrl: simulator.url,
+          apiToken: TOKEN,
+          siteIds: `${known},333333333333333333`,
+        },
+      });
+      const publishEvent = jest.spyOn(context.logger, 'publishEvent');
+      await expect(validate({}, context)).resolves.toBeUndefined();
+      expect(publishEvent).toHaveBeenCalledWith({
+        name: 'warn_scope_ids_not_found',
+        level: 'warn',
+        description:
+          'siteIds: 1 configured site id(s) (333333333333333333) name no site this API token can read; the other 1 are collected. Check the ids in the SentinelOne console.',
+      });
+    });
+  });
+
+  test('Account IDs with a site-scoped token: refused with what to set instead', async () => {
+    await withSimulator({ siteScoped: true }, async (simulator) => {
+      const error = await validate({
+        serverUrl: simulator.url,
+        accountIds: simulator.estate.accounts[0].id,
+      }).catch((e) => e);
+      expect(error).toBeInstanceOf(IntegrationValidationError);
+      expect(error.message).toMatch(
+        /^accountIds cannot apply: the API token is site-scoped.*Set siteIds to the sites to collect instead/,
+      );
+    });
   });
 });
 

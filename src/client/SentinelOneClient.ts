@@ -1,7 +1,13 @@
 import pMap from 'p-map';
 
-import { ClientLogger, Query, SentinelOneHttpClient } from './http';
-import { ClientTuning, DEFAULT_TUNING } from './options';
+import {
+  ClientLogger,
+  Query,
+  RequestCounters,
+  RequestObserver,
+  RequestOptions,
+  SentinelOneTransport,
+} from './transport';
 import { IterationSummary, PageHandler, paginate } from './paginate';
 import {
   S1Account,
@@ -24,11 +30,17 @@ export const PAGE_LIMITS = {
   other: 1000,
 } as const;
 
-/** Restricts list endpoints to some accounts or sites (comma-joined filters). */
-export interface Scope {
-  accountIds?: string[];
-  siteIds?: string[];
-}
+/**
+ * What one list request is restricted to: some accounts, some sites, or
+ * (when the customer configured neither) everything the token may see.
+ * `src/scope` builds them from the run's scope; an id list is never empty,
+ * since the API answers an empty one (`siteIds=`) with everything the token
+ * may see.
+ */
+export type ListFilter =
+  | { level: 'account'; ids: string[] }
+  | { level: 'site'; ids: string[] }
+  | { level: 'token' };
 
 export interface ThreatFilter {
   incidentStatuses: string[];
@@ -41,11 +53,11 @@ export interface ApplicationRef {
 }
 
 export interface SentinelOneClientOptions {
-  serverUrl: string;
-  apiToken: string;
+  /** The run's transport: every step shares it. */
+  transport: SentinelOneTransport;
+  /** The step's logger. */
   logger: ClientLogger;
-  scope?: Scope;
-  tuning?: ClientTuning;
+  apiToken: string;
 }
 
 interface ListOptions<T, D> {
@@ -63,120 +75,112 @@ interface ListOptions<T, D> {
  * nothing here knows about the graph.
  */
 export class SentinelOneClient {
-  private readonly http: SentinelOneHttpClient;
-  private readonly logger: ClientLogger;
-  private readonly tuning: ClientTuning;
-  private readonly scope: Scope;
+  /** Requests of this client's step; the transport counts the run's. */
+  readonly stats: RequestCounters = { requests: 0, retries: 0 };
+  private readonly transport: SentinelOneTransport;
+  private readonly observer: RequestObserver;
   private readonly apiToken: string;
 
   constructor(options: SentinelOneClientOptions) {
-    this.tuning = options.tuning ?? DEFAULT_TUNING;
-    this.logger = options.logger;
-    this.scope = options.scope ?? {};
-    this.http = new SentinelOneHttpClient(
-      options.serverUrl,
-      options.apiToken,
-      options.logger,
-      this.tuning,
-    );
+    this.transport = options.transport;
+    this.observer = { logger: options.logger, counters: this.stats };
     this.apiToken = options.apiToken;
   }
 
-  get stats() {
-    return this.http.stats;
+  /** Requests of the whole run so far, every step's. */
+  get runStats(): RequestCounters {
+    return this.transport.stats;
   }
 
   get host(): string {
-    return this.http.host;
+    return this.transport.host;
+  }
+
+  /** How many requests the run keeps in flight at most. */
+  get maxConcurrentRequests(): number {
+    return this.transport.tuning.maxConcurrentRequests;
   }
 
   async getSystemInfo(): Promise<S1SystemInfo> {
-    const body = await this.http.request<{ data?: S1SystemInfo }>(
-      '/system/info',
-    );
+    const body = await this.request<{ data?: S1SystemInfo }>('/system/info');
     return body?.data ?? {};
   }
 
   /** The token's own dates; the token travels in the body, as the API wants. */
   async getApiTokenDetails(): Promise<S1ApiTokenDetails> {
-    const body = await this.http.request<{ data?: S1ApiTokenDetails }>(
+    const body = await this.request<{ data?: S1ApiTokenDetails }>(
       '/users/api-token-details',
       { method: 'POST', body: { data: { apiToken: this.apiToken } } },
     );
     return body?.data ?? {};
   }
 
-  iterateAccounts(onPage: PageHandler<S1Account>): Promise<IterationSummary> {
-    return this.list('/accounts', this.scopeQuery(['accountIds']), onPage);
+  iterateAccounts(
+    filter: ListFilter,
+    onPage: PageHandler<S1Account>,
+  ): Promise<IterationSummary> {
+    return this.list('/accounts', filterQuery(filter), onPage);
   }
 
-  iterateSites(onPage: PageHandler<S1Site>): Promise<IterationSummary> {
+  iterateSites(
+    filter: ListFilter,
+    onPage: PageHandler<S1Site>,
+  ): Promise<IterationSummary> {
     return this.list<S1Site, S1SitesData>(
       '/sites',
-      this.scopeQuery(['accountIds', 'siteIds']),
+      filterQuery(filter),
       onPage,
       { extract: (data) => data?.sites ?? [] },
     );
   }
 
-  iterateGroups(onPage: PageHandler<S1Group>): Promise<IterationSummary> {
-    return this.list(
-      '/groups',
-      this.scopeQuery(['accountIds', 'siteIds']),
-      onPage,
-      { limit: PAGE_LIMITS.groups },
-    );
+  iterateGroups(
+    filter: ListFilter,
+    onPage: PageHandler<S1Group>,
+  ): Promise<IterationSummary> {
+    return this.list('/groups', filterQuery(filter), onPage, {
+      limit: PAGE_LIMITS.groups,
+    });
   }
 
   /**
    * Decommissioned agents too: the API leaves them out unless asked.
    *
-   * With `siteBuckets`, each bucket of sites is a cursor stream of its own
-   * and the streams run side by side: a cursor allows one request in flight,
-   * so a single stream leaves the network idle while pages are written.
-   * Pages are still handed on one at a time, so the caller's writes (and
-   * what they buffer) stay those of a single stream.
+   * Each filter is a cursor stream of its own, and up to the run's cap on
+   * requests in flight run side by side: a cursor allows one request in
+   * flight, so a single stream leaves the network idle while pages are
+   * written. Pages are still handed on one at a time, so the caller's writes
+   * (and what they buffer) stay those of a single stream.
    */
-  async iterateAgents(
+  iterateAgents(
+    streams: ListFilter[],
     onPage: PageHandler<S1Agent>,
-    siteBuckets: string[][] = [],
   ): Promise<IterationSummary[]> {
-    const query: Query = {
-      ...this.scopeQuery(['accountIds', 'siteIds']),
-      isDecommissioned: 'true,false',
-    };
-    if (siteBuckets.length < 2) {
-      return [await this.list('/agents', query, onPage)];
-    }
-    const oneAtATime = serialize(onPage);
+    const handOn = oneAtATime(onPage);
     return pMap(
-      siteBuckets,
-      (siteIds) =>
+      streams,
+      (filter) =>
         this.list(
           '/agents',
-          { ...query, accountIds: undefined, siteIds: siteIds.join(',') },
-          oneAtATime,
-          { readAhead: false },
+          { ...filterQuery(filter), isDecommissioned: 'true,false' },
+          handOn,
+          { readAhead: streams.length < 2 },
         ),
-      { concurrency: siteBuckets.length },
+      { concurrency: this.maxConcurrentRequests },
     );
   }
 
-  /** How many requests this client keeps in flight at most. */
-  get maxConcurrentRequests(): number {
-    return this.tuning.maxConcurrentRequests;
-  }
-
   iterateThreats(
-    filter: ThreatFilter,
+    filter: ListFilter,
+    threatFilter: ThreatFilter,
     onPage: PageHandler<S1Threat>,
   ): Promise<IterationSummary> {
     return this.list(
       '/threats',
       {
-        ...this.scopeQuery(['accountIds', 'siteIds']),
-        incidentStatuses: filter.incidentStatuses.join(','),
-        updatedAt__gt: filter.updatedAfter?.toISOString(),
+        ...filterQuery(filter),
+        incidentStatuses: threatFilter.incidentStatuses.join(','),
+        updatedAt__gt: threatFilter.updatedAfter?.toISOString(),
       },
       onPage,
     );
@@ -184,11 +188,12 @@ export class SentinelOneClient {
 
   /** Application inventory, aggregated by vendor + name; rows have no id. */
   iterateApplications(
+    filter: ListFilter,
     onPage: PageHandler<S1Application>,
   ): Promise<IterationSummary> {
     return this.list(
       '/application-management/inventory',
-      this.scopeQuery(['accountIds', 'siteIds']),
+      singleIdQuery(filter),
       onPage,
       {
         identify: (app) =>
@@ -198,13 +203,14 @@ export class SentinelOneClient {
   }
 
   iterateApplicationInstalls(
+    filter: ListFilter,
     application: ApplicationRef,
     onPage: PageHandler<S1ApplicationInstall>,
   ): Promise<IterationSummary> {
     return this.list(
       '/application-management/inventory/endpoints',
       {
-        ...this.scopeQuery(['accountIds', 'siteIds']),
+        ...singleIdQuery(filter),
         applicationName: application.applicationName,
         applicationVendor: application.applicationVendor,
       },
@@ -212,21 +218,19 @@ export class SentinelOneClient {
     );
   }
 
-  iterateRisks(onPage: PageHandler<S1Risk>): Promise<IterationSummary> {
+  iterateRisks(
+    filter: ListFilter,
+    onPage: PageHandler<S1Risk>,
+  ): Promise<IterationSummary> {
     return this.list(
       '/application-management/risks',
-      this.scopeQuery(['accountIds', 'siteIds']),
+      singleIdQuery(filter),
       onPage,
     );
   }
 
-  private scopeQuery(filters: (keyof Scope)[]): Query {
-    const query: Query = {};
-    for (const filter of filters) {
-      const ids = this.scope[filter];
-      if (ids?.length) query[filter] = ids.join(',');
-    }
-    return query;
+  private request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return this.transport.request<T>(path, options, this.observer);
   }
 
   private list<T, D = T[]>(
@@ -248,10 +252,10 @@ export class SentinelOneClient {
         limit,
         readAhead,
         identify,
-        logger: this.logger,
-        progressEveryPages: this.tuning.progressEveryPages,
+        logger: this.observer.logger,
+        progressEveryPages: this.transport.tuning.progressEveryPages,
         fetchPage: async (pageQuery) => {
-          const body = await this.http.request<Partial<S1Page<unknown>>>(path, {
+          const body = await this.request<Partial<S1Page<unknown>>>(path, {
             query: pageQuery,
           });
           return {
@@ -265,8 +269,37 @@ export class SentinelOneClient {
   }
 }
 
-/** Calls to the returned handler run one after another, in call order. */
-function serialize<T>(handler: PageHandler<T>): PageHandler<T> {
+/** A list filter as query parameters; an empty id list is refused. */
+export function filterQuery(filter: ListFilter): Query {
+  if (filter.level === 'token') return {};
+  if (!filter.ids.length) {
+    // A programming error: the API would answer with everything the token sees.
+    throw new Error(
+      `Refusing an empty ${filter.level} filter: the API would answer with everything the token may see`,
+    );
+  }
+  const ids = filter.ids.join(',');
+  return filter.level === 'account' ? { accountIds: ids } : { siteIds: ids };
+}
+
+/**
+ * Application Management takes a single account or site id ("Single Account
+ * ID to filter by"): a comma-joined list is answered for its first id only.
+ */
+function singleIdQuery(filter: ListFilter): Query {
+  if (filter.level === 'token' || filter.ids.length !== 1) {
+    throw new Error(
+      'Refusing an Application Management request without exactly one account or site id: the API reads only the first',
+    );
+  }
+  return filterQuery(filter);
+}
+
+/**
+ * Calls to the returned handler run one after another, in call order: pages
+ * of iterations running side by side are written as a single one's would.
+ */
+export function oneAtATime<T>(handler: PageHandler<T>): PageHandler<T> {
   let previous: Promise<void> = Promise.resolve();
   return (records, info) => {
     const run = previous.then(() => handler(records, info));

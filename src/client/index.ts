@@ -1,6 +1,11 @@
 export * from './SentinelOneClient';
-export { apiErrorCodes } from './http';
-export type { ClientLogger } from './http';
+export { runClient } from './runClient';
+export {
+  apiErrorCodes,
+  MAX_URL_BYTES,
+  SentinelOneTransport,
+} from './transport';
+export type { ClientLogger, RequestCounters } from './transport';
 export type { IterationSummary, PageHandler, PageInfo } from './paginate';
 export { DEFAULT_TUNING, tuningFromEnvironment } from './options';
 export type { ClientTuning } from './options';

@@ -1,6 +1,6 @@
 import { IntegrationProviderAPIError } from '@jupiterone/integration-sdk-core';
 
-import { ClientLogger, Query } from './http';
+import { ClientLogger, Query } from './transport';
 import { paginate } from './paginate';
 import { S1Pagination } from './types';
 

@@ -1,6 +1,6 @@
 import { IntegrationProviderAPIError } from '@jupiterone/integration-sdk-core';
 
-import { API_BASE_PATH, ClientLogger, Query } from './http';
+import { API_BASE_PATH, ClientLogger, Query } from './transport';
 import { S1Pagination } from './types';
 
 export interface PageInfo {

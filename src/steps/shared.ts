@@ -12,13 +12,9 @@ import {
   StepRelationshipMetadata,
 } from '@jupiterone/integration-sdk-core';
 
-import { IterationSummary, Scope, SentinelOneClient } from '../client';
-import {
-  createClient,
-  IntegrationConfig,
-  validateConfig,
-  ValidatedConfig,
-} from '../config';
+import { IterationSummary, runClient, SentinelOneClient } from '../client';
+import { IntegrationConfig, validateConfig, ValidatedConfig } from '../config';
+import { RunScope, runScope } from '../scope';
 import { agentKey } from './agents/converter';
 import { MalformedRecordError, relationshipKey } from './util';
 
@@ -30,11 +26,6 @@ export type StepContext = IntegrationStepExecutionContext<IntegrationConfig>;
  * per record.
  */
 export const DataKeys = {
-  /** The filters every list request carries, after any site-scope fallback. */
-  SCOPE: 'sentinelone:scope',
-  /** True when the token was refused account-level data (site-scoped user). */
-  SITE_SCOPED: 'sentinelone:siteScoped',
-  ACCOUNT_IDS: 'sentinelone:accountIds',
   SITE_IDS: 'sentinelone:siteIds',
   GROUP_IDS: 'sentinelone:groupIds',
   /** Site id → agents its groups report: how to split agents into streams. */
@@ -51,22 +42,17 @@ export async function getData<T>(
 
 export interface StepClient {
   config: ValidatedConfig;
-  scope: Scope;
+  /** What the run may read: every list request takes its filter from it. */
+  scope: RunScope;
   client: SentinelOneClient;
 }
 
-/** A client for this step, with the scope earlier steps settled on. */
+/** A client for this step over the run's transport, and the run's scope. */
 export async function getStepClient(context: StepContext): Promise<StepClient> {
-  const config = validateConfig(context.instance.config);
-  const scope = await getData<Scope>(
-    context.jobState,
-    DataKeys.SCOPE,
-    config.scope,
-  );
   return {
-    config,
-    scope,
-    client: createClient(config, context.logger, scope),
+    config: validateConfig(context.instance.config),
+    scope: await runScope(context),
+    client: runClient(context),
   };
 }
 
@@ -163,29 +149,6 @@ export async function unlessUnlicensed(
 }
 
 /**
- * Application management wants an account or site filter on every request:
- * the configured scope, else the accounts (or, for a site-scoped token, the
- * sites) that earlier steps collected.
- */
-export async function applicationScope(
-  jobState: JobState,
-  scope: Scope,
-): Promise<Scope> {
-  if (scope.accountIds?.length || scope.siteIds?.length) return scope;
-  const siteScoped = await getData(jobState, DataKeys.SITE_SCOPED, false);
-  if (siteScoped) {
-    return {
-      siteIds: [
-        ...(await getData(jobState, DataKeys.SITE_IDS, new Set<string>())),
-      ],
-    };
-  }
-  return {
-    accountIds: await getData<string[]>(jobState, DataKeys.ACCOUNT_IDS, []),
-  };
-}
-
-/**
  * A direct relationship of the given metadata between two keys: built from
  * ids held in memory, so no entity is looked up to relate it.
  *
@@ -237,28 +200,6 @@ export async function collectedAgentKey(
   if (!agentId) return undefined;
   const key = agentKey(agentId);
   return (await jobState.hasKey(key)) ? key : undefined;
-}
-
-/**
- * The client of an Application Management step: its endpoints want an
- * account or site filter on every request.
- */
-export async function getApplicationManagementClient(
-  context: StepContext,
-): Promise<{
-  config: ValidatedConfig;
-  client: SentinelOneClient;
-}> {
-  const { config, scope } = await getStepClient(context);
-  const { jobState, logger } = context;
-  return {
-    config,
-    client: createClient(
-      config,
-      logger,
-      await applicationScope(jobState, scope),
-    ),
-  };
 }
 
 /**

@@ -1,12 +1,10 @@
 import { Entity } from '@jupiterone/integration-sdk-core';
 
 import { S1Account, S1SystemInfo } from '../../client/types';
+import { TokenLevel } from '../../scope';
 import { Entities } from '../constants';
 import { nonBlank, opt, createEntity } from '../util';
 import { accountWebLink } from '../webLinks';
-
-/** The scope the API token was found to have. */
-export type TokenScope = 'global' | 'account' | 'site';
 
 export interface AccountEntityInput {
   /** The JupiterOne integration instance (only these fields are read). */
@@ -20,7 +18,7 @@ export interface AccountEntityInput {
   tokenCreatedOn?: number;
   /** SentinelOne accounts the token sees (absent for site-scoped tokens). */
   accounts?: S1Account[];
-  scope: TokenScope;
+  scope: TokenLevel;
 }
 
 const DEFAULT_ACCOUNT_NAME = 'SentinelOne';

@@ -3,91 +3,32 @@ import {
   PublishEventLevel,
 } from '@jupiterone/integration-sdk-core';
 
-import { apiErrorCodes, S1Account, Scope } from '../../client';
-import {
-  createClient,
-  IntegrationConfig,
-  readConsoleFacts,
-  validateConfig,
-} from '../../config';
+import { IntegrationConfig, validateConfig } from '../../config';
+import { runScope } from '../../scope';
+import { readConsoleFacts } from '../../validateInvocation';
 import { Entities, Steps } from '../constants';
-import { DataKeys, StepContext } from '../shared';
+import { StepContext } from '../shared';
 import { createAccountEntity } from './converter';
 
 /** Warn the customer this long before the API token expires. */
 export const TOKEN_EXPIRY_WARNING_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** SentinelOne's code for "action not allowed to site users". */
-export const SITE_USER_REFUSED_CODE = 4030010;
-
 export async function fetchAccount(context: StepContext): Promise<void> {
-  const { instance, jobState, logger } = context;
-  const config = validateConfig(instance.config);
-  const client = createClient(config, logger);
-
-  const { systemInfo, tokenExpiresOn } = await readConsoleFacts(
-    instance.config,
-    client,
-    logger,
-  );
+  const { instance, jobState } = context;
+  const { systemInfo, tokenExpiresOn } = await readConsoleFacts(context);
   warnIfTokenExpiresSoon(context, tokenExpiresOn);
-
-  const accounts = await fetchAccountsUnlessSiteScoped(context, client);
-  const siteScoped = accounts === undefined;
-  const scope: Scope = siteScoped
-    ? { siteIds: config.scope.siteIds }
-    : config.scope;
-  if (siteScoped && config.scope.accountIds?.length) {
-    logger.warn(
-      'The API token is site-scoped: the accountIds filter cannot apply and is ignored; use siteIds',
-    );
-  }
-
-  await jobState.setData(DataKeys.SCOPE, scope);
-  await jobState.setData(DataKeys.SITE_SCOPED, siteScoped);
-  await jobState.setData(
-    DataKeys.ACCOUNT_IDS,
-    (accounts ?? []).map((account) => account.id),
-  );
+  const scope = await runScope(context);
   await jobState.addEntity(
     createAccountEntity({
       instance,
-      serverUrl: config.serverUrl,
+      serverUrl: validateConfig(instance.config).serverUrl,
       systemInfo,
       tokenExpiresOn,
-      accounts,
-      scope: siteScoped
-        ? 'site'
-        : (accounts?.length ?? 0) > 1
-        ? 'global'
-        : 'account',
+      accounts: scope.tokenLevel === 'site' ? undefined : scope.accounts,
+      scope: scope.tokenLevel,
     }),
   );
-}
-
-/**
- * The accounts the token sees, or undefined for a site-scoped token, which
- * the API refuses account-level data (403, code 4030010): the collection then
- * carries on at site scope rather than failing.
- */
-async function fetchAccountsUnlessSiteScoped(
-  context: StepContext,
-  client: ReturnType<typeof createClient>,
-): Promise<S1Account[] | undefined> {
-  const accounts: S1Account[] = [];
-  try {
-    await client.iterateAccounts((page) => {
-      accounts.push(...page.filter((account) => account?.id));
-    });
-    return accounts;
-  } catch (err) {
-    if (!apiErrorCodes(err).includes(SITE_USER_REFUSED_CODE)) throw err;
-    context.logger.info(
-      'The API token is site-scoped (accounts refused with 4030010): collecting at site scope',
-    );
-    return undefined;
-  }
 }
 
 function warnIfTokenExpiresSoon(

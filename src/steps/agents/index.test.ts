@@ -5,7 +5,6 @@ import {
   Relationships,
   Steps,
 } from '../constants';
-import { MAX_SITES_TO_SPLIT, splitSitesIntoStreams } from '.';
 
 test('fetch-agents', async () => {
   const result = await runStep(Steps.AGENTS, __dirname);
@@ -41,50 +40,5 @@ test('fetch-agents', async () => {
   expect(protects).toHaveLength(result.totals.agents);
   expect(protects[0]).toMatchObject({
     _mapping: { targetEntity: { _class: 'Device', _type: 'user_endpoint' } },
-  });
-});
-
-describe('splitSitesIntoStreams', () => {
-  const counts = (entries: [string, number][]) => new Map(entries);
-
-  test('balances agent counts, largest site first into the lightest stream', () => {
-    expect(
-      splitSitesIntoStreams(
-        counts([
-          ['1', 100],
-          ['2', 60],
-          ['3', 50],
-          ['4', 40],
-          ['5', 10],
-        ]),
-        3,
-      ),
-    ).toEqual([['1'], ['2', '5'], ['3', '4']]);
-  });
-
-  test('every site lands in exactly one stream', () => {
-    const sites = counts(
-      Array.from({ length: 20 }, (_, i) => [String(i), (i * 7) % 13]),
-    );
-    const buckets = splitSitesIntoStreams(sites, 3);
-    expect(buckets).toHaveLength(3);
-    expect(buckets.flat().sort()).toEqual([...sites.keys()].sort());
-  });
-
-  test('no split for one site, one stream, or more sites than a URL can carry', () => {
-    expect(splitSitesIntoStreams(counts([['1', 5]]), 3)).toEqual([]);
-    expect(
-      splitSitesIntoStreams(
-        counts([
-          ['1', 5],
-          ['2', 5],
-        ]),
-        1,
-      ),
-    ).toEqual([]);
-    const many = counts(
-      Array.from({ length: MAX_SITES_TO_SPLIT + 1 }, (_, i) => [String(i), 1]),
-    );
-    expect(splitSitesIntoStreams(many, 3)).toEqual([]);
   });
 });

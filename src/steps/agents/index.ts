@@ -5,6 +5,7 @@ import {
 } from '@jupiterone/integration-sdk-core';
 
 import { IntegrationConfig } from '../../config';
+import { agentStreams } from '../../scope';
 import {
   Entities,
   MappedRelationships,
@@ -28,46 +29,10 @@ import {
   createAgentProtectsDeviceRelationship,
 } from './converter';
 
-/**
- * Above this many sites the agents come in one stream: the site filter of
- * each stream's requests would make URLs too long.
- */
-export const MAX_SITES_TO_SPLIT = 300;
-
-/**
- * Splits sites into `streams` buckets of about equal agent counts (largest
- * site first into the lightest bucket), for agents to be fetched in parallel
- * streams; no split for one site, or too many.
- */
-export function splitSitesIntoStreams(
-  agentCountsBySite: Map<string, number>,
-  streams: number,
-): string[][] {
-  const sites = [...agentCountsBySite].sort(
-    ([idA, countA], [idB, countB]) => countB - countA || idA.localeCompare(idB),
-  );
-  if (streams < 2 || sites.length < 2 || sites.length > MAX_SITES_TO_SPLIT) {
-    return [];
-  }
-  const buckets = Array.from(
-    { length: Math.min(streams, sites.length) },
-    () => ({
-      siteIds: [] as string[],
-      agents: 0,
-    }),
-  );
-  for (const [siteId, agents] of sites) {
-    const lightest = buckets.reduce((a, b) => (b.agents < a.agents ? b : a));
-    lightest.siteIds.push(siteId);
-    lightest.agents += agents;
-  }
-  return buckets.map((bucket) => bucket.siteIds);
-}
-
 export async function fetchAgents(context: StepContext): Promise<void> {
   const startedAt = Date.now();
   const { jobState } = context;
-  const { config, client } = await getStepClient(context);
+  const { config, client, scope } = await getStepClient(context);
   const groupIds = await getData(
     jobState,
     DataKeys.GROUP_IDS,
@@ -77,7 +42,8 @@ export async function fetchAgents(context: StepContext): Promise<void> {
   const writer = new PageWriter(jobState);
   const now = Date.now();
 
-  const siteBuckets = splitSitesIntoStreams(
+  const streams = agentStreams(
+    scope,
     await getData(
       jobState,
       DataKeys.SITE_AGENT_COUNTS,
@@ -86,7 +52,7 @@ export async function fetchAgents(context: StepContext): Promise<void> {
     client.maxConcurrentRequests,
   );
 
-  const summaries = await client.iterateAgents(async (page) => {
+  const summaries = await client.iterateAgents(streams, async (page) => {
     for (const agents of slices(page)) {
       const entities: Entity[] = [];
       const relationships: Relationship[] = [];
@@ -109,7 +75,7 @@ export async function fetchAgents(context: StepContext): Promise<void> {
       }
       await writer.write(entities, relationships);
     }
-  }, siteBuckets);
+  });
 
   await writer.flush();
   endStep(context, client, startedAt, summaries, tally, writer);

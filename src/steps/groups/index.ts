@@ -5,6 +5,7 @@ import {
 } from '@jupiterone/integration-sdk-core';
 
 import { IntegrationConfig } from '../../config';
+import { iterateEach, scopeFilters } from '../../scope';
 import { Entities, Relationships, Steps } from '../constants';
 import { accountKey } from '../account/converter';
 import { siteKey } from '../sites/converter';
@@ -23,7 +24,7 @@ import { createGroupEntity } from './converter';
 export async function fetchGroups(context: StepContext): Promise<void> {
   const startedAt = Date.now();
   const { jobState, instance } = context;
-  const { config, client } = await getStepClient(context);
+  const { config, client, scope } = await getStepClient(context);
   const accountEntityKey = accountKey(instance.id);
   const siteIds = await getData(jobState, DataKeys.SITE_IDS, new Set<string>());
   const groupIds = new Set<string>();
@@ -33,44 +34,46 @@ export async function fetchGroups(context: StepContext): Promise<void> {
   const tally = new RecordTally('group');
   const writer = new PageWriter(jobState);
 
-  const summary = await client.iterateGroups(async (groups) => {
-    const entities: Entity[] = [];
-    const relationships: Relationship[] = [];
-    for (const group of groups) {
-      const entity = tally.convert(group, (g) =>
-        createGroupEntity(g, config.serverUrl),
-      );
-      if (!entity) continue;
-      groupIds.add(group.id);
-      entities.push(entity);
-      relationships.push(
-        relateKeys(
-          Relationships.ACCOUNT_HAS_GROUP,
-          accountEntityKey,
-          entity._key,
-        ),
-      );
-      if (group.siteId && siteIds.has(group.siteId)) {
-        siteAgentCounts.set(
-          group.siteId,
-          siteAgentCounts.get(group.siteId)! + (group.totalAgents ?? 0),
+  const summaries = await iterateEach(scopeFilters(scope), (filter) =>
+    client.iterateGroups(filter, async (groups) => {
+      const entities: Entity[] = [];
+      const relationships: Relationship[] = [];
+      for (const group of groups) {
+        const entity = tally.convert(group, (g) =>
+          createGroupEntity(g, config.serverUrl),
         );
+        if (!entity) continue;
+        groupIds.add(group.id);
+        entities.push(entity);
         relationships.push(
           relateKeys(
-            Relationships.SITE_HAS_GROUP,
-            siteKey(group.siteId),
+            Relationships.ACCOUNT_HAS_GROUP,
+            accountEntityKey,
             entity._key,
           ),
         );
+        if (group.siteId && siteIds.has(group.siteId)) {
+          siteAgentCounts.set(
+            group.siteId,
+            siteAgentCounts.get(group.siteId)! + (group.totalAgents ?? 0),
+          );
+          relationships.push(
+            relateKeys(
+              Relationships.SITE_HAS_GROUP,
+              siteKey(group.siteId),
+              entity._key,
+            ),
+          );
+        }
       }
-    }
-    await writer.write(entities, relationships);
-  });
+      await writer.write(entities, relationships);
+    }),
+  );
 
   await writer.flush();
   await jobState.setData(DataKeys.GROUP_IDS, groupIds);
   await jobState.setData(DataKeys.SITE_AGENT_COUNTS, siteAgentCounts);
-  endStep(context, client, startedAt, [summary], tally, writer);
+  endStep(context, client, startedAt, summaries, tally, writer);
 }
 
 export const groupSteps: IntegrationStep<IntegrationConfig>[] = [

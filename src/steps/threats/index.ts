@@ -6,6 +6,7 @@ import {
 
 import { IterationSummary, ThreatFilter } from '../../client';
 import { IntegrationConfig } from '../../config';
+import { iterateEach, scopeFilters } from '../../scope';
 import { Entities, IngestionSources, Relationships, Steps } from '../constants';
 import {
   endStep,
@@ -39,38 +40,40 @@ export function threatFilters(
 export async function fetchThreats(context: StepContext): Promise<void> {
   const startedAt = Date.now();
   const { jobState } = context;
-  const { config, client } = await getStepClient(context);
+  const { config, client, scope } = await getStepClient(context);
   const tally = new RecordTally('threat');
   // A threat resolved while the collection runs can answer both queries:
   // the writer drops the second.
   const writer = new PageWriter(jobState);
   const summaries: IterationSummary[] = [];
 
-  for (const filter of threatFilters(
+  for (const threatFilter of threatFilters(
     config.resolvedThreatsLookbackDays,
     startedAt,
   )) {
     summaries.push(
-      await client.iterateThreats(filter, async (threats) => {
-        const entities: Entity[] = [];
-        const relationships: Relationship[] = [];
-        for (const threat of threats) {
-          const entity = tally.convert(threat, (t) =>
-            createThreatEntity(t, config.serverUrl),
-          );
-          if (!entity) continue;
-          entities.push(entity);
-          relationships.push(
-            ...(await relateFromCollectedAgent(
-              jobState,
-              Relationships.AGENT_IDENTIFIED_THREAT,
-              threat.agentRealtimeInfo?.agentId,
-              entity._key,
-            )),
-          );
-        }
-        await writer.write(entities, relationships);
-      }),
+      ...(await iterateEach(scopeFilters(scope), (filter) =>
+        client.iterateThreats(filter, threatFilter, async (threats) => {
+          const entities: Entity[] = [];
+          const relationships: Relationship[] = [];
+          for (const threat of threats) {
+            const entity = tally.convert(threat, (t) =>
+              createThreatEntity(t, config.serverUrl),
+            );
+            if (!entity) continue;
+            entities.push(entity);
+            relationships.push(
+              ...(await relateFromCollectedAgent(
+                jobState,
+                Relationships.AGENT_IDENTIFIED_THREAT,
+                threat.agentRealtimeInfo?.agentId,
+                entity._key,
+              )),
+            );
+          }
+          await writer.write(entities, relationships);
+        }),
+      )),
     );
   }
 

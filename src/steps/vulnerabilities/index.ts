@@ -4,8 +4,11 @@ import {
   Relationship,
 } from '@jupiterone/integration-sdk-core';
 
-import { IterationSummary } from '../../client';
+import pMap from 'p-map';
+
+import { IterationSummary, oneAtATime, S1Risk } from '../../client';
 import { IntegrationConfig } from '../../config';
+import { singleIdFilters } from '../../scope';
 import {
   Entities,
   IngestionSources,
@@ -15,7 +18,7 @@ import {
 } from '../constants';
 import {
   endStep,
-  getApplicationManagementClient,
+  getStepClient,
   PageWriter,
   RecordTally,
   relateFromCollectedAgent,
@@ -32,13 +35,14 @@ export async function fetchVulnerabilities(
 ): Promise<void> {
   const startedAt = Date.now();
   const { jobState } = context;
-  const { config, client } = await getApplicationManagementClient(context);
+  const { config, client, scope } = await getStepClient(context);
   const tally = new RecordTally('CVE finding');
   const writer = new PageWriter(jobState);
   const summaries: IterationSummary[] = [];
 
   await unlessUnlicensed(context, 'CVE findings', async () => {
-    const summary = await client.iterateRisks(async (risks) => {
+    // One account (or site) per request: the API reads a single id.
+    const writeRisks = oneAtATime<S1Risk>(async (risks) => {
       const entities: Entity[] = [];
       const relationships: Relationship[] = [];
       for (const risk of risks) {
@@ -59,8 +63,14 @@ export async function fetchVulnerabilities(
       }
       await writer.write(entities, relationships);
     });
+    summaries.push(
+      ...(await pMap(
+        singleIdFilters(scope),
+        (filter) => client.iterateRisks(filter, writeRisks),
+        { concurrency: client.maxConcurrentRequests },
+      )),
+    );
     await writer.flush();
-    summaries.push(summary);
   });
   endStep(context, client, startedAt, summaries, tally, writer);
 }

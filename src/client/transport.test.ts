@@ -1,7 +1,13 @@
-import { backoffDelay, parseRetryAfter, SentinelOneHttpClient } from './http';
+import {
+  backoffDelay,
+  MAX_URL_BYTES,
+  parseRetryAfter,
+  SentinelOneTransport,
+} from './transport';
 
 const tuning = { retryBaseDelayMs: 100, retryMaxDelayMs: 1000 };
 const logger = { debug: jest.fn(), info: jest.fn(), warn: jest.fn() };
+const observer = () => ({ logger, counters: { requests: 0, retries: 0 } });
 
 describe('backoffDelay', () => {
   test('doubles per attempt, with jitter between half and all of it', () => {
@@ -34,11 +40,7 @@ describe('parseRetryAfter', () => {
 });
 
 describe('read-only guard', () => {
-  const client = new SentinelOneHttpClient(
-    'https://s1.example.com',
-    't',
-    logger,
-  );
+  const transport = new SentinelOneTransport('https://s1.example.com', 't');
 
   test.each([
     ['POST', '/agents/actions/disconnect'],
@@ -48,8 +50,23 @@ describe('read-only guard', () => {
     ['GET', '/accounts/225494730938493804/uninstall-password/view'],
   ] as const)('refuses %s %s before any request', async (method, path) => {
     await expect(
-      client.request(path, { method: method as 'GET' | 'POST' }),
+      transport.request(path, { method: method as 'GET' | 'POST' }, observer()),
     ).rejects.toThrow('the integration is read-only');
-    expect(client.stats.requests).toBe(0);
+    expect(transport.stats.requests).toBe(0);
+  });
+});
+
+describe('URL length guard', () => {
+  test(`refuses a URL over ${MAX_URL_BYTES} bytes before any request`, async () => {
+    const transport = new SentinelOneTransport('https://s1.example.com', 't');
+    const siteIds = Array.from({ length: 400 }, (_, i) =>
+      String(225494730938493800n + BigInt(i)),
+    ).join(',');
+    await expect(
+      transport.request('/agents', { query: { siteIds } }, observer()),
+    ).rejects.toThrow(
+      /Refusing GET \/web\/api\/v2.1\/agents: its URL would be \d+ bytes/,
+    );
+    expect(transport.stats.requests).toBe(0);
   });
 });

@@ -1,6 +1,8 @@
 import * as http from 'http';
 import * as https from 'https';
 import fetch, { Response } from 'node-fetch';
+import pLimit from 'p-limit';
+import { retry } from '@lifeomic/attempt';
 import {
   IntegrationProviderAPIError,
   IntegrationProviderAuthenticationError,
@@ -47,10 +49,24 @@ export interface RequestOptions {
   body?: unknown;
 }
 
-export interface RequestStats {
+/** Requests sent and retries waited for, by a run or by one of its steps. */
+export interface RequestCounters {
   requests: number;
   retries: number;
 }
+
+/** Who a request is made for: its step's logger and counters. */
+export interface RequestObserver {
+  logger: ClientLogger;
+  counters: RequestCounters;
+}
+
+/**
+ * Proxies in front of consoles refuse longer URLs (414, 431): callers split
+ * id filters so that no request comes near it, and the transport refuses
+ * anything that still would.
+ */
+export const MAX_URL_BYTES = 8192;
 
 /** A request's outcome that may succeed on a later attempt. */
 class RetryableFailure extends Error {
@@ -64,14 +80,19 @@ class RetryableFailure extends Error {
 }
 
 /**
- * The SentinelOne HTTP layer: auth header, timeouts, retries, the request
- * cap, redirects and redaction. It knows endpoints only as paths.
+ * The SentinelOne HTTP layer of a whole run: auth header, timeouts, retries,
+ * the cap on requests in flight, the 429 pause, redirects, the read-only
+ * guard and redaction. SentinelOne rate-limits per token and the SDK runs
+ * independent steps side by side, so every step shares one transport: the
+ * cap and the pause hold for the run, not per step. It knows endpoints only
+ * as paths.
  */
-export class SentinelOneHttpClient {
-  readonly stats: RequestStats = { requests: 0, retries: 0 };
+export class SentinelOneTransport {
+  /** Every request of the run: each redirect hop and each retry counts. */
+  readonly stats: RequestCounters = { requests: 0, retries: 0 };
   private readonly origin: string;
   private readonly agent: http.Agent;
-  private readonly semaphore: Semaphore;
+  private readonly inFlight: pLimit.Limit;
   /**
    * When the API rate-limits one request, every request waits: the limit is
    * per token, so the others would only be refused too.
@@ -81,20 +102,17 @@ export class SentinelOneHttpClient {
   constructor(
     baseUrl: string,
     private readonly apiToken: string,
-    private readonly logger: ClientLogger,
-    private readonly tuning: ClientTuning = DEFAULT_TUNING,
+    readonly tuning: ClientTuning = DEFAULT_TUNING,
   ) {
     this.origin = new URL(baseUrl).origin;
+    const agentOptions = {
+      keepAlive: true,
+      maxSockets: tuning.maxConcurrentRequests,
+    };
     this.agent = this.origin.startsWith('https:')
-      ? new https.Agent({
-          keepAlive: true,
-          maxSockets: tuning.maxConcurrentRequests,
-        })
-      : new http.Agent({
-          keepAlive: true,
-          maxSockets: tuning.maxConcurrentRequests,
-        });
-    this.semaphore = new Semaphore(tuning.maxConcurrentRequests);
+      ? new https.Agent(agentOptions)
+      : new http.Agent(agentOptions);
+    this.inFlight = pLimit(tuning.maxConcurrentRequests);
   }
 
   /** The host named in errors: customers recognise it, and it holds no secret. */
@@ -102,41 +120,56 @@ export class SentinelOneHttpClient {
     return new URL(this.origin).host;
   }
 
-  async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  async request<T>(
+    path: string,
+    options: RequestOptions,
+    observer: RequestObserver,
+  ): Promise<T> {
     const method = options.method ?? 'GET';
     assertReadOnly(method, path);
     const url = buildUrl(this.origin, path, options.query);
     const endpoint = `${method} ${API_BASE_PATH}${path}`;
+    assertUrlFits(url, endpoint);
 
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.semaphore.run(async () => {
+    let nextDelayMs = 0;
+    return retry(
+      () =>
+        this.inFlight(async () => {
           await sleep(this.pausedUntil - Date.now());
-          return this.attempt<T>(url, method, endpoint, options.body);
-        });
-      } catch (err) {
-        if (!(err instanceof RetryableFailure)) throw this.redactError(err);
-        if (attempt >= this.tuning.maxAttempts) {
-          throw new IntegrationProviderAPIError({
-            endpoint,
-            status: err.status,
-            statusText: this.redact(
-              `${err.message}; gave up after ${attempt} attempts`,
-            ),
-          });
-        }
-        const delayMs = backoffDelay(attempt, this.tuning, err.retryAfterMs);
-        if (err.status === 429) {
-          this.pausedUntil = Math.max(this.pausedUntil, Date.now() + delayMs);
-        }
-        this.stats.retries++;
-        this.logger.warn(
-          { endpoint, status: err.status, attempt, delayMs },
-          this.redact(`Retrying SentinelOne request: ${err.message}`),
-        );
-        await sleep(delayMs);
-      }
-    }
+          return this.attempt<T>(url, method, endpoint, options.body, observer);
+        }),
+      {
+        maxAttempts: this.tuning.maxAttempts,
+        // Called before the first attempt too, when no failure has set it.
+        calculateDelay: () => nextDelayMs,
+        handleError: (err, context) => {
+          if (!(err instanceof RetryableFailure)) throw this.redactError(err);
+          const attempt = context.attemptNum + 1;
+          if (context.attemptsRemaining === 0) {
+            throw new IntegrationProviderAPIError({
+              endpoint,
+              status: err.status,
+              statusText: this.redact(
+                `${err.message}; gave up after ${attempt} attempts`,
+              ),
+            });
+          }
+          nextDelayMs = backoffDelay(attempt, this.tuning, err.retryAfterMs);
+          if (err.status === 429) {
+            this.pausedUntil = Math.max(
+              this.pausedUntil,
+              Date.now() + nextDelayMs,
+            );
+          }
+          this.stats.retries++;
+          observer.counters.retries++;
+          observer.logger.warn(
+            { endpoint, status: err.status, attempt, delayMs: nextDelayMs },
+            this.redact(`Retrying SentinelOne request: ${err.message}`),
+          );
+        },
+      },
+    );
   }
 
   private async attempt<T>(
@@ -144,6 +177,7 @@ export class SentinelOneHttpClient {
     method: string,
     endpoint: string,
     body: unknown,
+    observer: RequestObserver,
   ): Promise<T> {
     const controller = new AbortController();
     // The timer covers reading the body too: node-fetch 2 never rejects a
@@ -159,6 +193,7 @@ export class SentinelOneHttpClient {
         endpoint,
         body,
         controller.signal,
+        observer,
       );
       const bytes = await response.buffer();
       return this.interpret<T>(response, bytes, endpoint);
@@ -175,10 +210,12 @@ export class SentinelOneHttpClient {
     endpoint: string,
     body: unknown,
     signal: AbortSignal,
+    observer: RequestObserver,
   ): Promise<Response> {
     let target = url;
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       this.stats.requests++;
+      observer.counters.requests++;
       const response = await fetch(target, {
         method,
         agent: this.agent,
@@ -382,6 +419,16 @@ function assertReadOnly(method: string, path: string): void {
   }
 }
 
+function assertUrlFits(url: string, endpoint: string): void {
+  const bytes = Buffer.byteLength(url);
+  if (bytes > MAX_URL_BYTES) {
+    // A programming error, never a customer's: id filters are split to fit.
+    throw new Error(
+      `Refusing ${endpoint}: its URL would be ${bytes} bytes, above the ${MAX_URL_BYTES} that proxies in front of consoles accept`,
+    );
+  }
+}
+
 function buildUrl(origin: string, path: string, query: Query = {}): string {
   const url = new URL(`${API_BASE_PATH}${path}`, origin);
   for (const [name, value] of Object.entries(query)) {
@@ -444,27 +491,4 @@ export function backoffDelay(
 function sleep(ms: number): Promise<void> {
   if (ms <= 0) return Promise.resolve();
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Caps the requests in flight; waiters are served first come, first served. */
-class Semaphore {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
-
-  constructor(private readonly capacity: number) {}
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.capacity) {
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    } else {
-      this.active++;
-    }
-    try {
-      return await task();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active--;
-    }
-  }
 }

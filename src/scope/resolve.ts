@@ -1,0 +1,251 @@
+import {
+  IntegrationLogger,
+  IntegrationValidationError,
+  PublishEventLevel,
+} from '@jupiterone/integration-sdk-core';
+
+import {
+  apiErrorCodes,
+  ListFilter,
+  PageHandler,
+  runClient,
+  S1Account,
+  S1Site,
+  SentinelOneClient,
+} from '../client';
+import { ConfiguredScope, IntegrationConfig, validateConfig } from '../config';
+import { idFilters } from './filters';
+import { RunScope, TokenLevel } from './types';
+
+/** SentinelOne's code for "action not allowed to site users". */
+export const SITE_USER_REFUSED_CODE = 4030010;
+
+export type ScopeLogger = Pick<
+  IntegrationLogger,
+  'debug' | 'info' | 'warn' | 'publishEvent'
+>;
+
+interface RunContext {
+  instance: { config: IntegrationConfig };
+  logger: ScopeLogger;
+}
+
+const scopeByRun = new WeakMap<IntegrationConfig, Promise<RunScope>>();
+
+/**
+ * The run's scope, resolved by the first caller and shared by every other:
+ * the runtime hands `validateInvocation` and every step the same config
+ * object. A failed resolution is not kept, so that a later caller tries again.
+ */
+export function runScope(context: RunContext): Promise<RunScope> {
+  const { config } = context.instance;
+  let scope = scopeByRun.get(config);
+  if (!scope) {
+    scope = resolveScope(
+      runClient(context),
+      validateConfig(config).configuredScope,
+      context.logger,
+    );
+    scopeByRun.set(config, scope);
+    scope.catch(() => scopeByRun.delete(config));
+  }
+  return scope;
+}
+
+/**
+ * Reads what the configured scope holds, asking no more than it allows:
+ * configured Site IDs are listed by site id, then their accounts by account
+ * id; configured Account IDs by account id, then their sites; with neither,
+ * whatever the token may see. A site-scoped token is refused `/accounts`
+ * (403, code 4030010) and is collected at site level.
+ */
+export async function resolveScope(
+  client: SentinelOneClient,
+  configured: ConfiguredScope,
+  logger: ScopeLogger,
+): Promise<RunScope> {
+  const scope = configured.siteIds
+    ? await resolveBySite(client, configured)
+    : configured.accountIds
+    ? await resolveByAccount(client, configured)
+    : await resolveByToken(client);
+  reportUnmatchedIds(scope, logger);
+  logger.info(
+    {
+      tokenLevel: scope.tokenLevel,
+      restrictedTo: scope.restrictedTo,
+      accounts: scope.accounts.length,
+      sites: scope.sites.length,
+    },
+    `Collecting ${scope.sites.length} site(s) in ${scope.accounts.length} account(s) (token level: ${scope.tokenLevel})`,
+  );
+  return scope;
+}
+
+async function resolveBySite(
+  client: SentinelOneClient,
+  configured: ConfiguredScope,
+): Promise<RunScope> {
+  const siteIds = new Set(configured.siteIds);
+  const accountIds = configured.accountIds && new Set(configured.accountIds);
+  const sites = (
+    await listSites(client, idFilters('site', [...siteIds]))
+  ).filter(
+    (site) =>
+      siteIds.has(site.id) && (!accountIds || accountIds.has(site.accountId!)),
+  );
+  const ownerIds = unique(sites.map((site) => site.accountId ?? ''));
+  const accounts = ownerIds.length
+    ? await listAccountsUnlessSiteUser(client, idFilters('account', ownerIds))
+    : undefined;
+  return {
+    tokenLevel: tokenLevelOf(accounts),
+    configured,
+    restrictedTo: 'site',
+    accounts: (accounts ?? []).filter((a) => ownerIds.includes(a.id)),
+    sites,
+  };
+}
+
+async function resolveByAccount(
+  client: SentinelOneClient,
+  configured: ConfiguredScope,
+): Promise<RunScope> {
+  const accountIds = configured.accountIds!;
+  const listed = await listAccountsUnlessSiteUser(
+    client,
+    idFilters('account', accountIds),
+  );
+  if (!listed) {
+    throw new IntegrationValidationError(
+      'accountIds cannot apply: the API token is site-scoped, and SentinelOne refuses account filters to site users (403, code 4030010). Set siteIds to the sites to collect instead, or use an account- or global-scoped token',
+    );
+  }
+  const accounts = listed.filter((account) => accountIds.includes(account.id));
+  const found = accounts.map((account) => account.id);
+  const sites = found.length
+    ? (await listSites(client, idFilters('account', found))).filter((site) =>
+        found.includes(site.accountId ?? ''),
+      )
+    : [];
+  return {
+    tokenLevel: tokenLevelOf(listed),
+    configured,
+    restrictedTo: 'account',
+    accounts,
+    sites,
+  };
+}
+
+async function resolveByToken(client: SentinelOneClient): Promise<RunScope> {
+  const token: ListFilter[] = [{ level: 'token' }];
+  const accounts = await listAccountsUnlessSiteUser(client, token);
+  return {
+    tokenLevel: tokenLevelOf(accounts),
+    configured: {},
+    restrictedTo: 'token',
+    accounts: accounts ?? [],
+    sites: await listSites(client, token),
+  };
+}
+
+/**
+ * The accounts the filters name, or undefined for a site-scoped token, which
+ * the API refuses account-level data (403, code 4030010).
+ */
+async function listAccountsUnlessSiteUser(
+  client: SentinelOneClient,
+  filters: ListFilter[],
+): Promise<S1Account[] | undefined> {
+  try {
+    return await listAll(filters, (filter, onPage) =>
+      client.iterateAccounts(filter, onPage),
+    );
+  } catch (err) {
+    if (!apiErrorCodes(err).includes(SITE_USER_REFUSED_CODE)) throw err;
+    return undefined;
+  }
+}
+
+function tokenLevelOf(accounts: S1Account[] | undefined): TokenLevel {
+  if (!accounts) return 'site';
+  return accounts.length > 1 ? 'global' : 'account';
+}
+
+function listSites(
+  client: SentinelOneClient,
+  filters: ListFilter[],
+): Promise<S1Site[]> {
+  return listAll(filters, (filter, onPage) =>
+    client.iterateSites(filter, onPage),
+  );
+}
+
+/**
+ * Every record the filters list, once each (a record can come twice across
+ * pages of a list that changes while it is read). Records without an id are
+ * kept for the steps to count as malformed: no filter names them.
+ */
+async function listAll<T extends { id: string }>(
+  filters: ListFilter[],
+  iterate: (filter: ListFilter, onPage: PageHandler<T>) => Promise<unknown>,
+): Promise<T[]> {
+  const byId = new Map<string, T>();
+  const withoutId: T[] = [];
+  for (const filter of filters) {
+    await iterate(filter, (records) => {
+      for (const record of records) {
+        if (typeof record?.id === 'string' && record.id) {
+          byId.set(record.id, record);
+        } else {
+          withoutId.push(record);
+        }
+      }
+    });
+  }
+  return [...byId.values(), ...withoutId];
+}
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids.filter(Boolean))];
+}
+
+/**
+ * Configured ids that name nothing the token may read: a typo, a deleted
+ * site, or a token of another scope. None at all is a broken config; some
+ * is worth the customer's attention, and the rest is collected.
+ */
+function reportUnmatchedIds(scope: RunScope, logger: ScopeLogger): void {
+  const field = scope.restrictedTo === 'site' ? 'siteIds' : 'accountIds';
+  const configured = scope.configured[field];
+  if (!configured) return;
+  const found = new Set(
+    (scope.restrictedTo === 'site' ? scope.sites : scope.accounts).map(
+      (record) => record.id,
+    ),
+  );
+  const missing = configured.filter((id) => !found.has(id));
+  if (!missing.length) return;
+  const what = field === 'siteIds' ? 'site' : 'account';
+  const list = missing.slice(0, 10).join(', ');
+  if (missing.length === configured.length) {
+    throw new IntegrationValidationError(
+      `${field}: none of ${list} is a ${what} this API token can read${
+        scope.configured.siteIds && scope.configured.accountIds
+          ? ' within the configured accountIds'
+          : ''
+      }: check the ids in the SentinelOne console, and that the token's user has access to them`,
+    );
+  }
+  const description = `${field}: ${
+    missing.length
+  } configured ${what} id(s) (${list}) name no ${what} this API token can read; the other ${
+    configured.length - missing.length
+  } are collected. Check the ids in the SentinelOne console.`;
+  logger.warn({ field, missing: missing.length }, description);
+  logger.publishEvent({
+    name: 'warn_scope_ids_not_found',
+    level: PublishEventLevel.Warn,
+    description,
+  });
+}
