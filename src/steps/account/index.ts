@@ -1,7 +1,4 @@
-import {
-  IntegrationStep,
-  PublishEventLevel,
-} from '@jupiterone/integration-sdk-core';
+import { IntegrationStep } from '@jupiterone/integration-sdk-core';
 
 import { apiErrorCodes, S1Account, Scope } from '../../client';
 import {
@@ -11,7 +8,7 @@ import {
   validateConfig,
 } from '../../config';
 import { Entities, Steps } from '../constants';
-import { DataKeys, StepContext } from '../shared';
+import { StepContext, warnCustomer, writeJobData } from '../framework';
 import { createAccountEntity } from './converter';
 
 /** Warn the customer this long before the API token expires. */
@@ -44,10 +41,11 @@ export async function fetchAccount(context: StepContext): Promise<void> {
     );
   }
 
-  await jobState.setData(DataKeys.SCOPE, scope);
-  await jobState.setData(DataKeys.SITE_SCOPED, siteScoped);
-  await jobState.setData(
-    DataKeys.ACCOUNT_IDS,
+  await writeJobData(jobState, 'scope', scope);
+  await writeJobData(jobState, 'siteScoped', siteScoped);
+  await writeJobData(
+    jobState,
+    'accountIds',
     (accounts ?? []).map((account) => account.id),
   );
   await jobState.addEntity(
@@ -97,16 +95,16 @@ function warnIfTokenExpiresSoon(
   if (tokenExpiresOn === undefined) return;
   const daysLeft = (tokenExpiresOn - Date.now()) / DAY_MS;
   if (daysLeft > TOKEN_EXPIRY_WARNING_DAYS) return;
-  context.logger.publishEvent({
-    name: 'warn_api_token_expiring',
-    level: PublishEventLevel.Warn,
-    description: `The SentinelOne API token expires on ${new Date(
+  warnCustomer(
+    context.logger,
+    'warn_api_token_expiring',
+    `The SentinelOne API token expires on ${new Date(
       tokenExpiresOn,
     ).toISOString()} (in ${Math.max(
       0,
       Math.floor(daysLeft),
     )} day(s)). Generate a new one in the SentinelOne console (Settings > Users > Service Users > Actions > Generate API Token) and update this integration before then, or collection will stop.`,
-  });
+  );
 }
 
 export const accountSteps: IntegrationStep<IntegrationConfig>[] = [

@@ -1,24 +1,19 @@
-import {
-  Entity,
-  IntegrationStep,
-  Relationship,
-} from '@jupiterone/integration-sdk-core';
+import { IntegrationStep } from '@jupiterone/integration-sdk-core';
 import pMap from 'p-map';
 
-import { IterationSummary, S1Application } from '../../client';
+import { S1Application, S1ApplicationInstall } from '../../client';
 import { IntegrationConfig } from '../../config';
 import { Entities, IngestionSources, Relationships, Steps } from '../constants';
 import {
-  collectedAgentKey,
-  endStep,
-  getApplicationManagementClient,
-  PageWriter,
-  RecordTally,
+  applicationManagementFilters,
+  collectPages,
+  getStepClient,
   StepContext,
-  unlessUnlicensed,
-} from '../shared';
+} from '../framework';
+import { applicationKey } from '../keys';
+import { OptionalSources } from '../permissions';
+import { collectedAgentKey } from '../relationships';
 import {
-  applicationKey,
   createAgentInstalledApplicationRelationship,
   createApplicationEntity,
 } from './converter';
@@ -26,76 +21,77 @@ import {
 /** Applications whose installs are listed at once; the client caps requests anyway. */
 const APPLICATION_CONCURRENCY = 3;
 
+/** One install, with the inventory row (vendor + name) it was listed under. */
+interface Install {
+  name: string;
+  vendor: string;
+  install: S1ApplicationInstall;
+}
+
 /**
- * The inventory lists applications by vendor + name; each one's installs
- * carry the version, so an application entity is one vendor + name + version
- * and is written the first time an install of it is seen.
+ * Every install of every application in the inventory, as an agent
+ * INSTALLED application version. The inventory lists applications by
+ * vendor + name; each one's installs carry the version, so an application
+ * entity is one vendor + name + version, written with its first install
+ * from a collected agent.
  */
 export async function fetchApplications(context: StepContext): Promise<void> {
-  const startedAt = Date.now();
-  const { client } = await getApplicationManagementClient(context);
-  const tally = new RecordTally('application install');
-  const writer = new PageWriter(context.jobState);
-  const summaries: IterationSummary[] = [];
+  const { client } = await getStepClient(context, applicationManagementFilters);
   const writtenApplications = new Set<string>();
 
-  await unlessUnlicensed(context, 'Installed applications', async () => {
-    const applications: S1Application[] = [];
-    summaries.push(
-      await client.iterateApplications((page) => {
+  await collectPages<Install>({
+    context,
+    client,
+    recordType: 'application install',
+    writtenType: Relationships.AGENT_INSTALLED_APPLICATION._type,
+    optional: OptionalSources.applicationManagement('Installed applications'),
+    iterate: async (onPage) => {
+      const applications: S1Application[] = [];
+      const inventory = await client.iterateApplications((page) => {
         applications.push(
           ...page.filter((app) => app?.applicationName?.trim()),
         );
-      }),
-    );
-
-    await pMap(
-      applications,
-      async (application) => {
-        const name = application.applicationName!.trim();
-        const vendor = application.applicationVendor?.trim() ?? '';
-        summaries.push(
-          await client.iterateApplicationInstalls(
+      });
+      const installs = await pMap(
+        applications,
+        (application) => {
+          const name = application.applicationName!.trim();
+          const vendor = application.applicationVendor?.trim() ?? '';
+          return client.iterateApplicationInstalls(
             {
               applicationName: application.applicationName!,
               applicationVendor: application.applicationVendor ?? '',
             },
-            async (installs) => {
-              const entities: Entity[] = [];
-              const relationships: Relationship[] = [];
-              for (const install of installs) {
-                const version = install?.version?.trim() || 'unknown';
-                const key = applicationKey(vendor, name, version);
-                const agent = await collectedAgentKey(
-                  context.jobState,
-                  install?.endpointId,
-                );
-                const relationship = tally.convert(install, (i) => {
-                  if (!writtenApplications.has(key)) {
-                    writtenApplications.add(key);
-                    entities.push(
-                      createApplicationEntity({ name, vendor, version }),
-                    );
-                  }
-                  return agent
-                    ? createAgentInstalledApplicationRelationship(agent, key, i)
-                    : undefined;
-                });
-                // One agent can hold the same version twice (two paths): the
-                // writer keeps the first edge.
-                if (relationship) relationships.push(relationship);
-              }
-              await writer.write(entities, relationships);
-            },
-          ),
-        );
-      },
-      { concurrency: APPLICATION_CONCURRENCY },
-    );
-    await writer.flush();
+            (page, info) =>
+              onPage(
+                page.map((install) => ({ name, vendor, install })),
+                info,
+              ),
+          );
+        },
+        { concurrency: APPLICATION_CONCURRENCY },
+      );
+      return [inventory, ...installs];
+    },
+    toGraph: async ({ name, vendor, install }, graph) => {
+      const agent = await collectedAgentKey(
+        context.jobState,
+        install?.endpointId,
+      );
+      if (!agent) return;
+      const version = install?.version?.trim() || 'unknown';
+      const key = applicationKey(vendor, name, version);
+      // One agent can hold the same version twice (two paths): the writer
+      // keeps the first edge.
+      graph.relationships.push(
+        createAgentInstalledApplicationRelationship(agent, key, install),
+      );
+      if (!writtenApplications.has(key)) {
+        writtenApplications.add(key);
+        graph.entities.push(createApplicationEntity({ name, vendor, version }));
+      }
+    },
   });
-
-  endStep(context, client, startedAt, summaries, tally, writer);
 }
 
 export const applicationSteps: IntegrationStep<IntegrationConfig>[] = [

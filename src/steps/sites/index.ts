@@ -1,49 +1,41 @@
-import { Entity, IntegrationStep } from '@jupiterone/integration-sdk-core';
+import { IntegrationStep } from '@jupiterone/integration-sdk-core';
 
+import { S1Site } from '../../client';
 import { IntegrationConfig } from '../../config';
 import { Entities, Relationships, Steps } from '../constants';
-import { accountKey } from '../account/converter';
 import {
-  DataKeys,
-  endStep,
+  collectPages,
   getStepClient,
-  PageWriter,
-  RecordTally,
-  relateKeys,
   StepContext,
-} from '../shared';
+  writeJobData,
+} from '../framework';
+import { accountKey } from '../keys';
+import { relateKeys } from '../relationships';
 import { createSiteEntity } from './converter';
 
+/** Every site in scope, which the account HAS. */
 export async function fetchSites(context: StepContext): Promise<void> {
-  const startedAt = Date.now();
-  const { jobState, instance } = context;
   const { config, client } = await getStepClient(context);
-  const fromKey = accountKey(instance.id);
-  const siteIds = new Set<string>();
-  const tally = new RecordTally('site');
-  const writer = new PageWriter(jobState);
+  const account = accountKey(context.instance.id);
+  const sites = new Map<string, string | undefined>();
 
-  const summary = await client.iterateSites(async (sites) => {
-    const entities: Entity[] = [];
-    for (const site of sites) {
-      const entity = tally.convert(site, (s) =>
-        createSiteEntity(s, config.serverUrl),
+  await collectPages<S1Site>({
+    context,
+    client,
+    recordType: 'site',
+    writtenType: Entities.SITE._type,
+    iterate: (onPage) => client.iterateSites(onPage),
+    toGraph: (site, graph) => {
+      const entity = createSiteEntity(site, config.serverUrl);
+      sites.set(site.id, site.accountId ?? undefined);
+      graph.entities.push(entity);
+      graph.relationships.push(
+        relateKeys(Relationships.ACCOUNT_HAS_SITE, account, entity._key),
       );
-      if (!entity) continue;
-      siteIds.add(site.id);
-      entities.push(entity);
-    }
-    await writer.write(
-      entities,
-      entities.map((site) =>
-        relateKeys(Relationships.ACCOUNT_HAS_SITE, fromKey, site._key),
-      ),
-    );
+    },
   });
 
-  await writer.flush();
-  await jobState.setData(DataKeys.SITE_IDS, siteIds);
-  endStep(context, client, startedAt, [summary], tally, writer);
+  await writeJobData(context.jobState, 'sites', sites);
 }
 
 export const siteSteps: IntegrationStep<IntegrationConfig>[] = [

@@ -1,10 +1,6 @@
-import {
-  Entity,
-  IntegrationStep,
-  Relationship,
-} from '@jupiterone/integration-sdk-core';
+import { IntegrationStep } from '@jupiterone/integration-sdk-core';
 
-import { IterationSummary } from '../../client';
+import { S1Risk } from '../../client';
 import { IntegrationConfig } from '../../config';
 import {
   Entities,
@@ -14,55 +10,51 @@ import {
   Steps,
 } from '../constants';
 import {
-  endStep,
-  getApplicationManagementClient,
-  PageWriter,
-  RecordTally,
-  relateFromCollectedAgent,
+  applicationManagementFilters,
+  collectPages,
+  getStepClient,
   StepContext,
-  unlessUnlicensed,
-} from '../shared';
+} from '../framework';
+import { OptionalSources } from '../permissions';
+import { relateFromCollectedAgent } from '../relationships';
 import {
   createFindingEntity,
   createFindingIsCveRelationship,
 } from './converter';
 
+/**
+ * One finding per endpoint and CVE from Application Management, which IS
+ * the CVE and which the agent IDENTIFIED when that agent was collected.
+ */
 export async function fetchVulnerabilities(
   context: StepContext,
 ): Promise<void> {
-  const startedAt = Date.now();
-  const { jobState } = context;
-  const { config, client } = await getApplicationManagementClient(context);
-  const tally = new RecordTally('CVE finding');
-  const writer = new PageWriter(jobState);
-  const summaries: IterationSummary[] = [];
+  const { config, client } = await getStepClient(
+    context,
+    applicationManagementFilters,
+  );
 
-  await unlessUnlicensed(context, 'CVE findings', async () => {
-    const summary = await client.iterateRisks(async (risks) => {
-      const entities: Entity[] = [];
-      const relationships: Relationship[] = [];
-      for (const risk of risks) {
-        const entity = tally.convert(risk, (r) =>
-          createFindingEntity(r, config.serverUrl),
-        );
-        if (!entity) continue;
-        entities.push(entity);
-        relationships.push(createFindingIsCveRelationship(risk, entity._key));
-        relationships.push(
-          ...(await relateFromCollectedAgent(
-            jobState,
-            Relationships.AGENT_IDENTIFIED_FINDING,
-            risk.endpointId,
-            entity._key,
-          )),
-        );
-      }
-      await writer.write(entities, relationships);
-    });
-    await writer.flush();
-    summaries.push(summary);
+  await collectPages<S1Risk>({
+    context,
+    client,
+    recordType: 'CVE finding',
+    writtenType: Entities.FINDING._type,
+    optional: OptionalSources.applicationManagement('CVE findings'),
+    iterate: (onPage) => client.iterateRisks(onPage),
+    toGraph: async (risk, graph) => {
+      const entity = createFindingEntity(risk, config.serverUrl);
+      graph.entities.push(entity);
+      graph.relationships.push(
+        createFindingIsCveRelationship(risk, entity._key),
+        ...(await relateFromCollectedAgent(
+          context.jobState,
+          Relationships.AGENT_IDENTIFIED_FINDING,
+          risk.endpointId,
+          entity._key,
+        )),
+      );
+    },
   });
-  endStep(context, client, startedAt, summaries, tally, writer);
 }
 
 export const vulnerabilitySteps: IntegrationStep<IntegrationConfig>[] = [
