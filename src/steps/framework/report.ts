@@ -13,7 +13,7 @@ export interface StepReport {
   iterations: IterationSummary[];
   tally: RecordTally;
   writer: PageWriter;
-  client: SentinelOneClient;
+  client: Pick<SentinelOneClient, 'stats'>;
 }
 
 /**
