@@ -41,7 +41,7 @@ export async function fetchAccount(context: StepContext): Promise<void> {
     );
   }
 
-  await writeJobData(jobState, 'scope', scope);
+  await writeJobData(jobState, 'filters', scope);
   await writeJobData(jobState, 'siteScoped', siteScoped);
   await writeJobData(
     jobState,

@@ -16,7 +16,7 @@ export interface CollectedGroup {
  */
 export interface JobData {
   /** The filters every list request carries, after any site-scope fallback. */
-  scope: Scope;
+  filters: Scope;
   /** True when the token was refused account-level data (site-scoped user). */
   siteScoped: boolean;
   /** SentinelOne accounts the token sees (none for a site-scoped token). */
@@ -30,7 +30,7 @@ export interface JobData {
 }
 
 const JOB_DATA_KEYS: { [name in keyof JobData]: string } = {
-  scope: 'sentinelone:scope',
+  filters: 'sentinelone:filters',
   siteScoped: 'sentinelone:siteScoped',
   accountIds: 'sentinelone:accountIds',
   sites: 'sentinelone:sites',

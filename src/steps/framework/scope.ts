@@ -1,6 +1,6 @@
 import { Scope } from '../../client';
 import { validateConfig } from '../../config';
-import { CollectedGroup, readJobData } from './jobData';
+import { JobData, readJobData } from './jobData';
 import { StepContext } from './context';
 
 /**
@@ -8,26 +8,14 @@ import { StepContext } from './context';
  * list requests and the accounts, sites and groups collected, for requests
  * made per scope. Steps take their filters from here and nowhere else.
  */
-export interface StepScope {
-  /** The filters every list request carries, after any site-scope fallback. */
-  filters: Scope;
-  /** True when the token was refused account-level data (site-scoped user). */
-  siteScoped: boolean;
-  accountIds: string[];
-  /** Collected site id → the id of its account. */
-  sites: Map<string, string | undefined>;
-  /** Collected group id → its site and policy inheritance. */
-  groups: Map<string, CollectedGroup>;
-  /** Site id → agents its groups report: how to split agents into streams. */
-  siteAgentCounts: Map<string, number>;
-}
+export type StepScope = JobData;
 
 export async function stepScope(context: StepContext): Promise<StepScope> {
   const { jobState, instance } = context;
   return {
     filters: await readJobData(
       jobState,
-      'scope',
+      'filters',
       validateConfig(instance.config).scope,
     ),
     siteScoped: await readJobData(jobState, 'siteScoped', false),
