@@ -14,17 +14,16 @@ import { validateInvocation } from './validateInvocation';
 
 const TOKEN = 'simulator-api-token';
 
-function validate(
-  config: Partial<IntegrationConfig>,
-  context = createMockExecutionContext<IntegrationConfig>({
-    instanceConfig: {
-      serverUrl: '',
-      apiToken: TOKEN,
-      ...config,
-    } as IntegrationConfig,
-  }),
-) {
-  return validateInvocation(context);
+function validate(config: Partial<IntegrationConfig>) {
+  return validateInvocation(
+    createMockExecutionContext<IntegrationConfig>({
+      instanceConfig: {
+        serverUrl: '',
+        apiToken: TOKEN,
+        ...config,
+      } as IntegrationConfig,
+    }),
+  );
 }
 
 async function withSimulator(
@@ -84,24 +83,22 @@ describe('the configured scope is proved before any step runs', () => {
     });
   });
 
-  test('some Site IDs unknown: a warning names them, the rest is collected', async () => {
+  test('some Site IDs unknown: validation passes (fetch-account warns)', async () => {
     await withSimulator({ sites: 2 }, async (simulator) => {
       const known = simulator.estate.sites[0].id;
-      const context = createMockExecutionContext<IntegrationConfig>({
-        instanceConfig: {
+      await expect(
+        validate({
           serverUrl: simulator.url,
-          apiToken: TOKEN,
           siteIds: `${known},333333333333333333`,
-        },
-      });
-      const publishEvent = jest.spyOn(context.logger, 'publishEvent');
-      await expect(validate({}, context)).resolves.toBeUndefined();
-      expect(publishEvent).toHaveBeenCalledWith({
-        name: 'warn_scope_ids_not_found',
-        level: 'warn',
-        description:
-          'siteIds: 1 configured site id(s) (333333333333333333) name no site this API token can read; the other 1 are collected. Check the ids in the SentinelOne console.',
-      });
+        }),
+      ).resolves.toBeUndefined();
+      const accounts = simulator.requests.filter((r) =>
+        r.path.endsWith('/accounts'),
+      );
+      // Only the account of the site in scope is asked for.
+      expect(accounts.map((r) => r.query.accountIds)).toEqual([
+        simulator.estate.sites[0].accountId,
+      ]);
     });
   });
 

@@ -116,6 +116,17 @@ export async function collect(
   }
 }
 
+/** The messages of the WARN lines (bunyan level 40) a run logged. */
+export function warnLogLines(output: string): string[] {
+  const WARN = 40;
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { level?: number; msg?: string })
+    .filter((record) => record.level === WARN)
+    .map((record) => record.msg ?? '');
+}
+
 /** Counts graph objects by `_type`. */
 export function countByType(
   objects: { _type: string }[],

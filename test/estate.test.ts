@@ -14,7 +14,7 @@ import {
   startSimulator,
   threatsInPolicy,
 } from '../tools/simulator';
-import { collect, Collection, countByType } from './collect';
+import { collect, Collection, countByType, warnLogLines } from './collect';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -158,6 +158,10 @@ describe('API token expiry', () => {
       (e) => e._type === Entities.ACCOUNT._type,
     )!;
     expect(account.tokenExpiresOn).toBe(Date.parse(expiresAt));
+    // A local `j1-integration collect` prints logs, not events.
+    expect(warnLogLines(collection.output)).toContain(
+      warnings(collection)[0].description,
+    );
   });
 
   test('a token expiring in 90 days yields none', async () => {
@@ -231,5 +235,8 @@ describe('scope', () => {
     );
     expect(missing).toHaveLength(2);
     expect(missing[0].description).toMatch(/Application Management/);
+    expect(warnLogLines(collection.output)).toEqual(
+      expect.arrayContaining(missing.map((event) => event.description)),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import pMap from 'p-map';
 
 import {
@@ -156,7 +157,9 @@ export class SentinelOneClient {
     streams: ListFilter[],
     onPage: PageHandler<S1Agent>,
   ): Promise<IterationSummary[]> {
-    const handOn = oneAtATime(onPage);
+    const oneAtATime = pLimit(1);
+    const handOn: PageHandler<S1Agent> = (records, info) =>
+      oneAtATime(() => onPage(records, info));
     return pMap(
       streams,
       (filter) =>
@@ -293,17 +296,4 @@ function singleIdQuery(filter: ListFilter): Query {
     );
   }
   return filterQuery(filter);
-}
-
-/**
- * Calls to the returned handler run one after another, in call order: pages
- * of iterations running side by side are written as a single one's would.
- */
-export function oneAtATime<T>(handler: PageHandler<T>): PageHandler<T> {
-  let previous: Promise<void> = Promise.resolve();
-  return (records, info) => {
-    const run = previous.then(() => handler(records, info));
-    previous = run.catch(() => undefined);
-    return run;
-  };
 }

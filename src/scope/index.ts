@@ -9,5 +9,9 @@ export {
   singleIdFilters,
   siteIdsInScope,
 } from './filters';
-export { resolveScope, runScope, SITE_USER_REFUSED_CODE } from './resolve';
-export type { ScopeLogger } from './resolve';
+export {
+  describeUnmatchedIds,
+  resolveScope,
+  runScope,
+  SITE_USER_REFUSED_CODE,
+} from './resolve';

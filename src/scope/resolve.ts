@@ -1,11 +1,8 @@
-import {
-  IntegrationLogger,
-  IntegrationValidationError,
-  PublishEventLevel,
-} from '@jupiterone/integration-sdk-core';
+import { IntegrationValidationError } from '@jupiterone/integration-sdk-core';
 
 import {
   apiErrorCodes,
+  ClientLogger,
   ListFilter,
   PageHandler,
   runClient,
@@ -20,14 +17,9 @@ import { RunScope, TokenLevel } from './types';
 /** SentinelOne's code for "action not allowed to site users". */
 export const SITE_USER_REFUSED_CODE = 4030010;
 
-export type ScopeLogger = Pick<
-  IntegrationLogger,
-  'debug' | 'info' | 'warn' | 'publishEvent'
->;
-
 interface RunContext {
   instance: { config: IntegrationConfig };
-  logger: ScopeLogger;
+  logger: ClientLogger;
 }
 
 const scopeByRun = new WeakMap<IntegrationConfig, Promise<RunScope>>();
@@ -62,14 +54,14 @@ export function runScope(context: RunContext): Promise<RunScope> {
 export async function resolveScope(
   client: SentinelOneClient,
   configured: ConfiguredScope,
-  logger: ScopeLogger,
+  logger: ClientLogger,
 ): Promise<RunScope> {
   const scope = configured.siteIds
     ? await resolveBySite(client, configured)
     : configured.accountIds
     ? await resolveByAccount(client, configured)
     : await resolveByToken(client);
-  reportUnmatchedIds(scope, logger);
+  assertSomeIdsMatch(scope);
   logger.info(
     {
       tokenLevel: scope.tokenLevel,
@@ -210,42 +202,51 @@ function unique(ids: string[]): string[] {
   return [...new Set(ids.filter(Boolean))];
 }
 
+/** The configured ids of the field that sets the scope. */
+function idsSettingScope(scope: RunScope) {
+  const field =
+    scope.restrictedTo === 'site'
+      ? ('siteIds' as const)
+      : ('accountIds' as const);
+  const records = scope.restrictedTo === 'site' ? scope.sites : scope.accounts;
+  const found = new Set(records.map((record) => record.id));
+  const configured = scope.configured[field] ?? [];
+  return {
+    field,
+    what: field === 'siteIds' ? 'site' : 'account',
+    configured,
+    missing: configured.filter((id) => !found.has(id)),
+  };
+}
+
 /**
- * Configured ids that name nothing the token may read: a typo, a deleted
- * site, or a token of another scope. None at all is a broken config; some
- * is worth the customer's attention, and the rest is collected.
+ * Configured ids that name nothing the token may read (a typo, a deleted
+ * site, a token of another scope): none at all is a broken config.
  */
-function reportUnmatchedIds(scope: RunScope, logger: ScopeLogger): void {
-  const field = scope.restrictedTo === 'site' ? 'siteIds' : 'accountIds';
-  const configured = scope.configured[field];
-  if (!configured) return;
-  const found = new Set(
-    (scope.restrictedTo === 'site' ? scope.sites : scope.accounts).map(
-      (record) => record.id,
-    ),
+function assertSomeIdsMatch(scope: RunScope): void {
+  const { field, what, configured, missing } = idsSettingScope(scope);
+  if (!configured.length || missing.length < configured.length) return;
+  throw new IntegrationValidationError(
+    `${field}: none of ${missing
+      .slice(0, 10)
+      .join(', ')} is a ${what} this API token can read${
+      scope.configured.siteIds && scope.configured.accountIds
+        ? ' within the configured accountIds'
+        : ''
+    }: check the ids in the SentinelOne console, and that the token's user has access to them`,
   );
-  const missing = configured.filter((id) => !found.has(id));
-  if (!missing.length) return;
-  const what = field === 'siteIds' ? 'site' : 'account';
-  const list = missing.slice(0, 10).join(', ');
-  if (missing.length === configured.length) {
-    throw new IntegrationValidationError(
-      `${field}: none of ${list} is a ${what} this API token can read${
-        scope.configured.siteIds && scope.configured.accountIds
-          ? ' within the configured accountIds'
-          : ''
-      }: check the ids in the SentinelOne console, and that the token's user has access to them`,
-    );
-  }
-  const description = `${field}: ${
-    missing.length
-  } configured ${what} id(s) (${list}) name no ${what} this API token can read; the other ${
+}
+
+/**
+ * The customer's warning when some configured ids name nothing the token
+ * may read; the rest is collected. Undefined when every id matched.
+ */
+export function describeUnmatchedIds(scope: RunScope): string | undefined {
+  const { field, what, configured, missing } = idsSettingScope(scope);
+  if (!missing.length) return undefined;
+  return `${field}: ${missing.length} configured ${what} id(s) (${missing
+    .slice(0, 10)
+    .join(', ')}) name no ${what} this API token can read; the other ${
     configured.length - missing.length
   } are collected. Check the ids in the SentinelOne console.`;
-  logger.warn({ field, missing: missing.length }, description);
-  logger.publishEvent({
-    name: 'warn_scope_ids_not_found',
-    level: PublishEventLevel.Warn,
-    description,
-  });
 }

@@ -1,6 +1,7 @@
 import { S1Account, S1SystemInfo } from '../../client/types';
 import { Entities } from '../constants';
-import { accountKey, createAccountEntity } from './converter';
+import { accountKey } from '../keys';
+import { createAccountEntity } from './converter';
 
 const SERVER_URL = 'https://usea1-acme.sentinelone.net';
 const instance = {

@@ -3,6 +3,7 @@ import { Entity } from '@jupiterone/integration-sdk-core';
 import { S1Account, S1SystemInfo } from '../../client/types';
 import { TokenLevel } from '../../scope';
 import { Entities } from '../constants';
+import { accountKey } from '../keys';
 import { nonBlank, opt, createEntity } from '../util';
 import { accountWebLink } from '../webLinks';
 
@@ -22,10 +23,6 @@ export interface AccountEntityInput {
 }
 
 const DEFAULT_ACCOUNT_NAME = 'SentinelOne';
-
-export function accountKey(instanceId: string): string {
-  return `${Entities.ACCOUNT._type}-${instanceId}`;
-}
 
 /**
  * The one `sentinelone_account` entity of an integration instance: the

@@ -1,13 +1,10 @@
-import {
-  IntegrationStep,
-  PublishEventLevel,
-} from '@jupiterone/integration-sdk-core';
+import { IntegrationStep } from '@jupiterone/integration-sdk-core';
 
 import { IntegrationConfig, validateConfig } from '../../config';
-import { runScope } from '../../scope';
+import { describeUnmatchedIds, runScope } from '../../scope';
 import { readConsoleFacts } from '../../validateInvocation';
 import { Entities, Steps } from '../constants';
-import { StepContext } from '../shared';
+import { StepContext, warnCustomer } from '../framework';
 import { createAccountEntity } from './converter';
 
 /** Warn the customer this long before the API token expires. */
@@ -15,10 +12,13 @@ export const TOKEN_EXPIRY_WARNING_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function fetchAccount(context: StepContext): Promise<void> {
-  const { instance, jobState } = context;
+  const { instance, jobState, logger } = context;
   const { systemInfo, tokenExpiresOn } = await readConsoleFacts(context);
   warnIfTokenExpiresSoon(context, tokenExpiresOn);
   const scope = await runScope(context);
+  const unmatchedIds = describeUnmatchedIds(scope);
+  if (unmatchedIds)
+    warnCustomer(logger, 'warn_scope_ids_not_found', unmatchedIds);
   await jobState.addEntity(
     createAccountEntity({
       instance,
@@ -38,16 +38,16 @@ function warnIfTokenExpiresSoon(
   if (tokenExpiresOn === undefined) return;
   const daysLeft = (tokenExpiresOn - Date.now()) / DAY_MS;
   if (daysLeft > TOKEN_EXPIRY_WARNING_DAYS) return;
-  context.logger.publishEvent({
-    name: 'warn_api_token_expiring',
-    level: PublishEventLevel.Warn,
-    description: `The SentinelOne API token expires on ${new Date(
+  warnCustomer(
+    context.logger,
+    'warn_api_token_expiring',
+    `The SentinelOne API token expires on ${new Date(
       tokenExpiresOn,
     ).toISOString()} (in ${Math.max(
       0,
       Math.floor(daysLeft),
     )} day(s)). Generate a new one in the SentinelOne console (Settings > Users > Service Users > Actions > Generate API Token) and update this integration before then, or collection will stop.`,
-  });
+  );
 }
 
 export const accountSteps: IntegrationStep<IntegrationConfig>[] = [

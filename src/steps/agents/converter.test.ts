@@ -8,10 +8,10 @@ import {
   MappedTargets,
 } from '../constants';
 import { MalformedRecordError } from '../util';
+import { agentKey } from '../keys';
 import {
   AGENT_ONLINE_THRESHOLD_MS,
   agentIpAddresses,
-  agentKey,
   agentMacAddresses,
   agentPlatform,
   agentTagProperties,

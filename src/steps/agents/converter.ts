@@ -13,9 +13,9 @@ import {
   MappedRelationships,
   MappedTargets,
 } from '../constants';
+import { agentKey } from '../keys';
 import {
   createEntity,
-  idKey,
   nonBlank,
   opt,
   parseDate,
@@ -37,10 +37,6 @@ export const AGENT_ONLINE_THRESHOLD_MS = 24 * 60 * 60 * 1000;
 
 const NULL_MAC_ADDRESS = '00:00:00:00:00:00';
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
-export function agentKey(id: string): string {
-  return idKey(Entities.AGENT._type, id);
-}
 
 /** SentinelOne `osType` -> JupiterOne `platform`. */
 const PLATFORMS: Record<string, string> = {

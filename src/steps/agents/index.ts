@@ -1,9 +1,6 @@
-import {
-  Entity,
-  IntegrationStep,
-  Relationship,
-} from '@jupiterone/integration-sdk-core';
+import { IntegrationStep } from '@jupiterone/integration-sdk-core';
 
+import { S1Agent } from '../../client';
 import { IntegrationConfig } from '../../config';
 import { agentStreams } from '../../scope';
 import {
@@ -12,73 +9,49 @@ import {
   Relationships,
   Steps,
 } from '../constants';
-import { groupKey } from '../groups/converter';
-import {
-  DataKeys,
-  endStep,
-  getData,
-  getStepClient,
-  PageWriter,
-  RecordTally,
-  relateKeys,
-  slices,
-  StepContext,
-} from '../shared';
+import { collectPages, getStepClient, StepContext } from '../framework';
+import { groupKey } from '../keys';
+import { relateKeys } from '../relationships';
 import {
   createAgentEntity,
   createAgentProtectsDeviceRelationship,
 } from './converter';
 
+/**
+ * Every agent in scope, decommissioned ones too, which its group HAS and
+ * which PROTECTS its device; in parallel streams of sites when there are
+ * several.
+ */
 export async function fetchAgents(context: StepContext): Promise<void> {
-  const startedAt = Date.now();
-  const { jobState } = context;
   const { config, client, scope } = await getStepClient(context);
-  const groupIds = await getData(
-    jobState,
-    DataKeys.GROUP_IDS,
-    new Set<string>(),
-  );
-  const tally = new RecordTally('agent');
-  const writer = new PageWriter(jobState);
   const now = Date.now();
-
   const streams = agentStreams(
-    scope,
-    await getData(
-      jobState,
-      DataKeys.SITE_AGENT_COUNTS,
-      new Map<string, number>(),
-    ),
+    scope.run,
+    scope.siteAgentCounts,
     client.maxConcurrentRequests,
   );
 
-  const summaries = await client.iterateAgents(streams, async (page) => {
-    for (const agents of slices(page)) {
-      const entities: Entity[] = [];
-      const relationships: Relationship[] = [];
-      for (const agent of agents) {
-        const entity = tally.convert(agent, (a) =>
-          createAgentEntity(a, config.serverUrl, now),
+  await collectPages<S1Agent>({
+    context,
+    client,
+    recordType: 'agent',
+    writtenType: Entities.AGENT._type,
+    iterate: (onPage) => client.iterateAgents(streams, onPage),
+    toGraph: (agent, graph) => {
+      const entity = createAgentEntity(agent, config.serverUrl, now);
+      graph.entities.push(entity);
+      graph.relationships.push(createAgentProtectsDeviceRelationship(entity));
+      if (agent.groupId && scope.groups.has(agent.groupId)) {
+        graph.relationships.push(
+          relateKeys(
+            Relationships.GROUP_HAS_AGENT,
+            groupKey(agent.groupId),
+            entity._key,
+          ),
         );
-        if (!entity) continue;
-        entities.push(entity);
-        relationships.push(createAgentProtectsDeviceRelationship(entity));
-        if (agent.groupId && groupIds.has(agent.groupId)) {
-          relationships.push(
-            relateKeys(
-              Relationships.GROUP_HAS_AGENT,
-              groupKey(agent.groupId),
-              entity._key,
-            ),
-          );
-        }
       }
-      await writer.write(entities, relationships);
-    }
+    },
   });
-
-  await writer.flush();
-  endStep(context, client, startedAt, summaries, tally, writer);
 }
 
 export const agentSteps: IntegrationStep<IntegrationConfig>[] = [

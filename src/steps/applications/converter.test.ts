@@ -1,9 +1,8 @@
 import { S1ApplicationInstall } from '../../client/types';
 import { Entities, Relationships } from '../constants';
 import { MalformedRecordError } from '../util';
-import { agentKey } from '../agents/converter';
+import { agentKey, applicationKey } from '../keys';
 import {
-  applicationKey,
   createAgentInstalledApplicationRelationship,
   createApplicationEntity,
 } from './converter';

@@ -1,5 +1,3 @@
-import { createHash } from 'crypto';
-
 import {
   createDirectRelationship,
   Entity,
@@ -8,6 +6,7 @@ import {
 
 import { S1ApplicationInstall } from '../../client/types';
 import { Entities, Relationships } from '../constants';
+import { applicationKey } from '../keys';
 import {
   MalformedRecordError,
   nonBlank,
@@ -16,31 +15,10 @@ import {
   relationshipKey,
 } from '../util';
 
-/** Hex characters of the SHA-256 digest kept in an application key (128 bits). */
-const KEY_HASH_LENGTH = 32;
-
 export interface ApplicationVersion {
   name: string | null | undefined;
   vendor?: string | null;
   version?: string | null;
-}
-
-/**
- * Key of one vendor + name + version. The three values are hashed exactly as
- * the API answers them (JSON array, so `['a b', 'c']` and `['a', 'b c']` or
- * `null` and `''` differ): different triples never share a key, the same
- * triple always gets the same one, and the key holds only `[a-z0-9_-]`.
- */
-export function applicationKey(
-  vendor: string | null | undefined,
-  name: string | null | undefined,
-  version: string | null | undefined,
-): string {
-  const digest = createHash('sha256')
-    .update(JSON.stringify([vendor ?? null, name ?? null, version ?? null]))
-    .digest('hex')
-    .slice(0, KEY_HASH_LENGTH);
-  return `${Entities.APPLICATION._type}-${digest}`;
 }
 
 /**

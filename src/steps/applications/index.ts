@@ -1,127 +1,99 @@
-import {
-  Entity,
-  IntegrationStep,
-  Relationship,
-} from '@jupiterone/integration-sdk-core';
+import { IntegrationStep } from '@jupiterone/integration-sdk-core';
 import pMap from 'p-map';
 
-import {
-  IterationSummary,
-  ListFilter,
-  oneAtATime,
-  S1Application,
-  S1ApplicationInstall,
-} from '../../client';
+import { ListFilter, S1Application, S1ApplicationInstall } from '../../client';
 import { IntegrationConfig } from '../../config';
 import { singleIdFilters } from '../../scope';
 import { Entities, IngestionSources, Relationships, Steps } from '../constants';
+import { collectPages, getStepClient, StepContext } from '../framework';
+import { applicationKey } from '../keys';
+import { OptionalSources } from '../permissions';
+import { collectedAgentKey } from '../relationships';
 import {
-  collectedAgentKey,
-  endStep,
-  getStepClient,
-  PageWriter,
-  RecordTally,
-  StepContext,
-  unlessUnlicensed,
-} from '../shared';
-import {
-  applicationKey,
   createAgentInstalledApplicationRelationship,
   createApplicationEntity,
 } from './converter';
 
-interface ScopedApplication {
-  /** The account or site whose inventory listed it. */
-  filter: ListFilter;
-  application: S1Application;
+/** One install, with the inventory row (vendor + name) it was listed under. */
+interface Install {
+  name: string;
+  vendor: string;
+  install: S1ApplicationInstall;
 }
 
 /**
- * The inventory lists applications by vendor + name, one account (or site)
- * at a time since the API reads a single id; each one's installs carry the
- * version, so an application entity is one vendor + name + version and is
- * written the first time an install of it is seen.
+ * Every install of every application in the inventory, as an agent
+ * INSTALLED application version. The inventory lists applications by
+ * vendor + name; each one's installs carry the version, so an application
+ * entity is one vendor + name + version, written with its first install
+ * from a collected agent.
  */
 export async function fetchApplications(context: StepContext): Promise<void> {
-  const startedAt = Date.now();
   const { client, scope } = await getStepClient(context);
   const concurrency = client.maxConcurrentRequests;
-  const tally = new RecordTally('application install');
-  const writer = new PageWriter(context.jobState);
-  const summaries: IterationSummary[] = [];
   const writtenApplications = new Set<string>();
 
-  await unlessUnlicensed(context, 'Installed applications', async () => {
-    const applications: ScopedApplication[] = [];
-    summaries.push(
-      ...(await pMap(
-        singleIdFilters(scope),
+  await collectPages<Install>({
+    context,
+    client,
+    recordType: 'application install',
+    writtenType: Relationships.AGENT_INSTALLED_APPLICATION._type,
+    optional: OptionalSources.applicationManagement('Installed applications'),
+    iterate: async (onPage) => {
+      // One account (or site) per request: the API reads a single id.
+      const applications: [ListFilter, S1Application][] = [];
+      const inventories = await pMap(
+        singleIdFilters(scope.run),
         (filter) =>
           client.iterateApplications(filter, (page) => {
-            for (const application of page) {
-              if (application?.applicationName?.trim()) {
-                applications.push({ filter, application });
-              }
+            for (const app of page) {
+              if (app?.applicationName?.trim())
+                applications.push([filter, app]);
             }
           }),
         { concurrency },
-      )),
-    );
-
-    const writeInstalls = oneAtATime<{
-      application: S1Application;
-      install: S1ApplicationInstall;
-    }>(async (installs) => {
-      const entities: Entity[] = [];
-      const relationships: Relationship[] = [];
-      for (const { application, install } of installs) {
-        const name = application.applicationName!.trim();
-        const vendor = application.applicationVendor?.trim() ?? '';
-        const version = install?.version?.trim() || 'unknown';
-        const key = applicationKey(vendor, name, version);
-        const agent = await collectedAgentKey(
-          context.jobState,
-          install?.endpointId,
-        );
-        const relationship = tally.convert(install, (i) => {
-          if (!writtenApplications.has(key)) {
-            writtenApplications.add(key);
-            entities.push(createApplicationEntity({ name, vendor, version }));
-          }
-          return agent
-            ? createAgentInstalledApplicationRelationship(agent, key, i)
-            : undefined;
-        });
-        // One agent can hold the same version twice (two paths): the
-        // writer keeps the first edge.
-        if (relationship) relationships.push(relationship);
-      }
-      await writer.write(entities, relationships);
-    });
-
-    summaries.push(
-      ...(await pMap(
+      );
+      const installs = await pMap(
         applications,
-        ({ filter, application }) =>
-          client.iterateApplicationInstalls(
+        ([filter, application]) => {
+          const name = application.applicationName!.trim();
+          const vendor = application.applicationVendor?.trim() ?? '';
+          return client.iterateApplicationInstalls(
             filter,
             {
               applicationName: application.applicationName!,
               applicationVendor: application.applicationVendor ?? '',
             },
-            (installs, info) =>
-              writeInstalls(
-                installs.map((install) => ({ application, install })),
+            (page, info) =>
+              onPage(
+                page.map((install) => ({ name, vendor, install })),
                 info,
               ),
-          ),
+          );
+        },
         { concurrency },
-      )),
-    );
-    await writer.flush();
+      );
+      return [...inventories, ...installs];
+    },
+    toGraph: async ({ name, vendor, install }, graph) => {
+      const agent = await collectedAgentKey(
+        context.jobState,
+        install?.endpointId,
+      );
+      if (!agent) return;
+      const version = install?.version?.trim() || 'unknown';
+      const key = applicationKey(vendor, name, version);
+      // One agent can hold the same version twice (two paths): the writer
+      // keeps the first edge.
+      graph.relationships.push(
+        createAgentInstalledApplicationRelationship(agent, key, install),
+      );
+      if (!writtenApplications.has(key)) {
+        writtenApplications.add(key);
+        graph.entities.push(createApplicationEntity({ name, vendor, version }));
+      }
+    },
   });
-
-  endStep(context, client, startedAt, summaries, tally, writer);
 }
 
 export const applicationSteps: IntegrationStep<IntegrationConfig>[] = [

@@ -1,7 +1,8 @@
 import { S1Group } from '../../client/types';
 import { Entities } from '../constants';
 import { MalformedRecordError } from '../util';
-import { createGroupEntity, groupKey } from './converter';
+import { groupKey } from '../keys';
+import { createGroupEntity } from './converter';
 
 const SERVER_URL = 'https://usea1-acme.sentinelone.net';
 const REGISTRATION_TOKEN =

@@ -2,9 +2,9 @@ import { Entity } from '@jupiterone/integration-sdk-core';
 
 import { S1Group } from '../../client/types';
 import { Entities } from '../constants';
+import { groupKey } from '../keys';
 import {
   createEntity,
-  idKey,
   nonBlank,
   opt,
   parseDate,
@@ -15,10 +15,6 @@ import { groupWebLink } from '../webLinks';
 
 /** Fields of a group that must never reach the graph. */
 export const GROUP_SECRET_FIELDS = ['registrationToken'] as const;
-
-export function groupKey(id: string): string {
-  return idKey(Entities.GROUP._type, id);
-}
 
 /**
  * @throws MalformedRecordError for a group without id or with an unparseable date

@@ -1,79 +1,67 @@
-import {
-  Entity,
-  IntegrationStep,
-  Relationship,
-} from '@jupiterone/integration-sdk-core';
+import { IntegrationStep } from '@jupiterone/integration-sdk-core';
 
+import { S1Group } from '../../client';
 import { IntegrationConfig } from '../../config';
 import { iterateEach, scopeFilters } from '../../scope';
 import { Entities, Relationships, Steps } from '../constants';
-import { accountKey } from '../account/converter';
-import { siteKey } from '../sites/converter';
 import {
-  DataKeys,
-  endStep,
-  getData,
+  collectPages,
+  CollectedGroup,
   getStepClient,
-  PageWriter,
-  RecordTally,
-  relateKeys,
   StepContext,
-} from '../shared';
+  writeJobData,
+} from '../framework';
+import { accountKey, siteKey } from '../keys';
+import { relateKeys } from '../relationships';
 import { createGroupEntity } from './converter';
 
+/**
+ * Every group in scope, which the account HAS and its site HAS; and how many
+ * agents each site's groups report, to split the agent listing by.
+ */
 export async function fetchGroups(context: StepContext): Promise<void> {
-  const startedAt = Date.now();
-  const { jobState, instance } = context;
   const { config, client, scope } = await getStepClient(context);
-  const accountEntityKey = accountKey(instance.id);
-  const siteIds = await getData(jobState, DataKeys.SITE_IDS, new Set<string>());
-  const groupIds = new Set<string>();
+  const account = accountKey(context.instance.id);
+  const groups = new Map<string, CollectedGroup>();
   const siteAgentCounts = new Map<string, number>(
-    [...siteIds].map((siteId) => [siteId, 0]),
+    [...scope.sites.keys()].map((siteId) => [siteId, 0]),
   );
-  const tally = new RecordTally('group');
-  const writer = new PageWriter(jobState);
 
-  const summaries = await iterateEach(scopeFilters(scope), (filter) =>
-    client.iterateGroups(filter, async (groups) => {
-      const entities: Entity[] = [];
-      const relationships: Relationship[] = [];
-      for (const group of groups) {
-        const entity = tally.convert(group, (g) =>
-          createGroupEntity(g, config.serverUrl),
+  await collectPages<S1Group>({
+    context,
+    client,
+    recordType: 'group',
+    writtenType: Entities.GROUP._type,
+    iterate: (onPage) =>
+      iterateEach(scopeFilters(scope.run), (filter) =>
+        client.iterateGroups(filter, onPage),
+      ),
+    toGraph: (group, graph) => {
+      const entity = createGroupEntity(group, config.serverUrl);
+      graph.entities.push(entity);
+      graph.relationships.push(
+        relateKeys(Relationships.ACCOUNT_HAS_GROUP, account, entity._key),
+      );
+      const siteId = group.siteId ?? undefined;
+      groups.set(group.id, { siteId, inherits: group.inherits !== false });
+      if (siteId && scope.sites.has(siteId)) {
+        siteAgentCounts.set(
+          siteId,
+          siteAgentCounts.get(siteId)! + (group.totalAgents ?? 0),
         );
-        if (!entity) continue;
-        groupIds.add(group.id);
-        entities.push(entity);
-        relationships.push(
+        graph.relationships.push(
           relateKeys(
-            Relationships.ACCOUNT_HAS_GROUP,
-            accountEntityKey,
+            Relationships.SITE_HAS_GROUP,
+            siteKey(siteId),
             entity._key,
           ),
         );
-        if (group.siteId && siteIds.has(group.siteId)) {
-          siteAgentCounts.set(
-            group.siteId,
-            siteAgentCounts.get(group.siteId)! + (group.totalAgents ?? 0),
-          );
-          relationships.push(
-            relateKeys(
-              Relationships.SITE_HAS_GROUP,
-              siteKey(group.siteId),
-              entity._key,
-            ),
-          );
-        }
       }
-      await writer.write(entities, relationships);
-    }),
-  );
+    },
+  });
 
-  await writer.flush();
-  await jobState.setData(DataKeys.GROUP_IDS, groupIds);
-  await jobState.setData(DataKeys.SITE_AGENT_COUNTS, siteAgentCounts);
-  endStep(context, client, startedAt, summaries, tally, writer);
+  await writeJobData(context.jobState, 'groups', groups);
+  await writeJobData(context.jobState, 'siteAgentCounts', siteAgentCounts);
 }
 
 export const groupSteps: IntegrationStep<IntegrationConfig>[] = [

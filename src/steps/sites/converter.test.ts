@@ -1,7 +1,8 @@
 import { S1Site } from '../../client/types';
 import { Entities } from '../constants';
 import { MalformedRecordError } from '../util';
-import { createSiteEntity, siteKey } from './converter';
+import { siteKey } from '../keys';
+import { createSiteEntity } from './converter';
 
 const SERVER_URL = 'https://usea1-acme.sentinelone.net';
 const REGISTRATION_TOKEN =

@@ -2,9 +2,9 @@ import { Entity } from '@jupiterone/integration-sdk-core';
 
 import { S1Site } from '../../client/types';
 import { Entities } from '../constants';
+import { siteKey } from '../keys';
 import {
   createEntity,
-  idKey,
   nonBlank,
   opt,
   parseDate,
@@ -15,10 +15,6 @@ import { siteWebLink } from '../webLinks';
 
 /** Fields of a site that must never reach the graph. */
 export const SITE_SECRET_FIELDS = ['registrationToken'] as const;
-
-export function siteKey(id: string): string {
-  return idKey(Entities.SITE._type, id);
-}
 
 /**
  * @throws MalformedRecordError for a site without id or with an unparseable date

@@ -1,51 +1,48 @@
-import { Entity, IntegrationStep } from '@jupiterone/integration-sdk-core';
+import { IntegrationStep } from '@jupiterone/integration-sdk-core';
 
+import { S1Site } from '../../client';
 import { IntegrationConfig } from '../../config';
 import { Entities, Relationships, Steps } from '../constants';
-import { accountKey } from '../account/converter';
 import {
-  DataKeys,
-  endStep,
+  collectPages,
   getStepClient,
-  PageWriter,
-  RecordTally,
-  relateKeys,
   StepContext,
-} from '../shared';
+  writeJobData,
+} from '../framework';
+import { accountKey } from '../keys';
+import { relateKeys } from '../relationships';
 import { createSiteEntity } from './converter';
 
+/** Every site in scope, which the account HAS. */
 export async function fetchSites(context: StepContext): Promise<void> {
-  const startedAt = Date.now();
-  const { jobState, instance } = context;
   const { config, client, scope } = await getStepClient(context);
-  const fromKey = accountKey(instance.id);
-  const siteIds = new Set<string>();
-  const tally = new RecordTally('site');
-  const writer = new PageWriter(jobState);
+  const account = accountKey(context.instance.id);
+  const sites = new Map<string, string | undefined>();
 
-  // The scope listed the sites in scope once for the run: written from there.
-  const sites = scope.sites;
-  {
-    const entities: Entity[] = [];
-    for (const site of sites) {
-      const entity = tally.convert(site, (s) =>
-        createSiteEntity(s, config.serverUrl),
+  await collectPages<S1Site>({
+    context,
+    client,
+    recordType: 'site',
+    writtenType: Entities.SITE._type,
+    // The scope listed the sites once for the run: no second request.
+    iterate: async (onPage) => {
+      await onPage(scope.run.sites, {
+        page: 1,
+        fetched: scope.run.sites.length,
+      });
+      return [];
+    },
+    toGraph: (site, graph) => {
+      const entity = createSiteEntity(site, config.serverUrl);
+      sites.set(site.id, site.accountId ?? undefined);
+      graph.entities.push(entity);
+      graph.relationships.push(
+        relateKeys(Relationships.ACCOUNT_HAS_SITE, account, entity._key),
       );
-      if (!entity) continue;
-      siteIds.add(site.id);
-      entities.push(entity);
-    }
-    await writer.write(
-      entities,
-      entities.map((site) =>
-        relateKeys(Relationships.ACCOUNT_HAS_SITE, fromKey, site._key),
-      ),
-    );
-  }
+    },
+  });
 
-  await writer.flush();
-  await jobState.setData(DataKeys.SITE_IDS, siteIds);
-  endStep(context, client, startedAt, [], tally, writer);
+  await writeJobData(context.jobState, 'sites', sites);
 }
 
 export const siteSteps: IntegrationStep<IntegrationConfig>[] = [

@@ -1,10 +1,10 @@
 import { S1Threat } from '../../client/types';
 import { Entities } from '../constants';
 import { MalformedRecordError } from '../util';
+import { threatKey } from '../keys';
 import {
   createThreatEntity,
   THREAT_CATEGORY,
-  threatKey,
   threatSeverity,
 } from './converter';
 

@@ -2,21 +2,11 @@ import { Entity } from '@jupiterone/integration-sdk-core';
 
 import { S1Threat } from '../../client/types';
 import { Entities } from '../constants';
-import {
-  createEntity,
-  idKey,
-  nonBlank,
-  opt,
-  parseDate,
-  requireId,
-} from '../util';
+import { threatKey } from '../keys';
+import { createEntity, nonBlank, opt, parseDate, requireId } from '../util';
 import { threatWebLink } from '../webLinks';
 
 export const THREAT_CATEGORY = 'endpoint-threat';
-
-export function threatKey(id: string): string {
-  return idKey(Entities.THREAT._type, id);
-}
 
 export interface ThreatSeverity {
   severity: 'critical' | 'high' | 'medium' | 'low';

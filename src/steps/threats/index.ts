@@ -1,21 +1,11 @@
-import {
-  Entity,
-  IntegrationStep,
-  Relationship,
-} from '@jupiterone/integration-sdk-core';
+import { IntegrationStep } from '@jupiterone/integration-sdk-core';
 
-import { IterationSummary, ThreatFilter } from '../../client';
+import { S1Threat, ThreatFilter } from '../../client';
 import { IntegrationConfig } from '../../config';
 import { iterateEach, scopeFilters } from '../../scope';
 import { Entities, IngestionSources, Relationships, Steps } from '../constants';
-import {
-  endStep,
-  getStepClient,
-  PageWriter,
-  RecordTally,
-  relateFromCollectedAgent,
-  StepContext,
-} from '../shared';
+import { collectPages, getStepClient, StepContext } from '../framework';
+import { relateFromCollectedAgent } from '../relationships';
 import { createThreatEntity } from './converter';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -37,48 +27,44 @@ export function threatFilters(
   ];
 }
 
+/**
+ * Open threats and recently resolved ones, each related to the agent that
+ * IDENTIFIED it when that agent was collected. A threat resolved while the
+ * collection runs can answer both queries: the second is dropped.
+ */
 export async function fetchThreats(context: StepContext): Promise<void> {
-  const startedAt = Date.now();
-  const { jobState } = context;
   const { config, client, scope } = await getStepClient(context);
-  const tally = new RecordTally('threat');
-  // A threat resolved while the collection runs can answer both queries:
-  // the writer drops the second.
-  const writer = new PageWriter(jobState);
-  const summaries: IterationSummary[] = [];
+  const filters = threatFilters(config.resolvedThreatsLookbackDays, Date.now());
 
-  for (const threatFilter of threatFilters(
-    config.resolvedThreatsLookbackDays,
-    startedAt,
-  )) {
-    summaries.push(
-      ...(await iterateEach(scopeFilters(scope), (filter) =>
-        client.iterateThreats(filter, threatFilter, async (threats) => {
-          const entities: Entity[] = [];
-          const relationships: Relationship[] = [];
-          for (const threat of threats) {
-            const entity = tally.convert(threat, (t) =>
-              createThreatEntity(t, config.serverUrl),
-            );
-            if (!entity) continue;
-            entities.push(entity);
-            relationships.push(
-              ...(await relateFromCollectedAgent(
-                jobState,
-                Relationships.AGENT_IDENTIFIED_THREAT,
-                threat.agentRealtimeInfo?.agentId,
-                entity._key,
-              )),
-            );
-          }
-          await writer.write(entities, relationships);
-        }),
-      )),
-    );
-  }
-
-  await writer.flush();
-  endStep(context, client, startedAt, summaries, tally, writer);
+  await collectPages<S1Threat>({
+    context,
+    client,
+    recordType: 'threat',
+    writtenType: Entities.THREAT._type,
+    iterate: async (onPage) => {
+      const iterations = [];
+      for (const filter of filters) {
+        iterations.push(
+          ...(await iterateEach(scopeFilters(scope.run), (scoped) =>
+            client.iterateThreats(scoped, filter, onPage),
+          )),
+        );
+      }
+      return iterations;
+    },
+    toGraph: async (threat, graph) => {
+      const entity = createThreatEntity(threat, config.serverUrl);
+      graph.entities.push(entity);
+      graph.relationships.push(
+        ...(await relateFromCollectedAgent(
+          context.jobState,
+          Relationships.AGENT_IDENTIFIED_THREAT,
+          threat.agentRealtimeInfo?.agentId,
+          entity._key,
+        )),
+      );
+    },
+  });
 }
 
 export const threatSteps: IntegrationStep<IntegrationConfig>[] = [

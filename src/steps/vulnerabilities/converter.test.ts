@@ -3,13 +3,13 @@ import { RelationshipDirection } from '@jupiterone/integration-sdk-core';
 import { S1Risk } from '../../client/types';
 import { Entities, MappedRelationships, MappedTargets } from '../constants';
 import { MalformedRecordError } from '../util';
+import { findingKey } from '../keys';
 import {
   CLOSED_FINDING_STATUSES,
   createFindingEntity,
   createFindingIsCveRelationship,
   cvssSeverity,
   FINDING_CATEGORY,
-  findingKey,
   isFindingOpen,
 } from './converter';
 

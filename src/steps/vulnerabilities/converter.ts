@@ -7,9 +7,9 @@ import {
 
 import { S1Risk } from '../../client/types';
 import { Entities, MappedRelationships, MappedTargets } from '../constants';
+import { findingKey } from '../keys';
 import {
   createEntity,
-  idKey,
   MalformedRecordError,
   nonBlank,
   opt,
@@ -37,10 +37,6 @@ export const CLOSED_FINDING_STATUSES: ReadonlySet<string> = new Set([
   'remediated',
   'not_detected',
 ]);
-
-export function findingKey(id: string): string {
-  return idKey(Entities.FINDING._type, id);
-}
 
 /**
  * The row's CVE id, trimmed and in upper case (`CVE-2021-44228`).

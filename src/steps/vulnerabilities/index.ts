@@ -1,12 +1,7 @@
-import {
-  Entity,
-  IntegrationStep,
-  Relationship,
-} from '@jupiterone/integration-sdk-core';
-
+import { IntegrationStep } from '@jupiterone/integration-sdk-core';
 import pMap from 'p-map';
 
-import { IterationSummary, oneAtATime, S1Risk } from '../../client';
+import { S1Risk } from '../../client';
 import { IntegrationConfig } from '../../config';
 import { singleIdFilters } from '../../scope';
 import {
@@ -16,63 +11,50 @@ import {
   Relationships,
   Steps,
 } from '../constants';
-import {
-  endStep,
-  getStepClient,
-  PageWriter,
-  RecordTally,
-  relateFromCollectedAgent,
-  StepContext,
-  unlessUnlicensed,
-} from '../shared';
+import { collectPages, getStepClient, StepContext } from '../framework';
+import { OptionalSources } from '../permissions';
+import { relateFromCollectedAgent } from '../relationships';
 import {
   createFindingEntity,
   createFindingIsCveRelationship,
 } from './converter';
 
+/**
+ * One finding per endpoint and CVE from Application Management, which IS
+ * the CVE and which the agent IDENTIFIED when that agent was collected.
+ */
 export async function fetchVulnerabilities(
   context: StepContext,
 ): Promise<void> {
-  const startedAt = Date.now();
-  const { jobState } = context;
   const { config, client, scope } = await getStepClient(context);
-  const tally = new RecordTally('CVE finding');
-  const writer = new PageWriter(jobState);
-  const summaries: IterationSummary[] = [];
 
-  await unlessUnlicensed(context, 'CVE findings', async () => {
+  await collectPages<S1Risk>({
+    context,
+    client,
+    recordType: 'CVE finding',
+    writtenType: Entities.FINDING._type,
+    optional: OptionalSources.applicationManagement('CVE findings'),
     // One account (or site) per request: the API reads a single id.
-    const writeRisks = oneAtATime<S1Risk>(async (risks) => {
-      const entities: Entity[] = [];
-      const relationships: Relationship[] = [];
-      for (const risk of risks) {
-        const entity = tally.convert(risk, (r) =>
-          createFindingEntity(r, config.serverUrl),
-        );
-        if (!entity) continue;
-        entities.push(entity);
-        relationships.push(createFindingIsCveRelationship(risk, entity._key));
-        relationships.push(
-          ...(await relateFromCollectedAgent(
-            jobState,
-            Relationships.AGENT_IDENTIFIED_FINDING,
-            risk.endpointId,
-            entity._key,
-          )),
-        );
-      }
-      await writer.write(entities, relationships);
-    });
-    summaries.push(
-      ...(await pMap(
-        singleIdFilters(scope),
-        (filter) => client.iterateRisks(filter, writeRisks),
+    iterate: (onPage) =>
+      pMap(
+        singleIdFilters(scope.run),
+        (filter) => client.iterateRisks(filter, onPage),
         { concurrency: client.maxConcurrentRequests },
-      )),
-    );
-    await writer.flush();
+      ),
+    toGraph: async (risk, graph) => {
+      const entity = createFindingEntity(risk, config.serverUrl);
+      graph.entities.push(entity);
+      graph.relationships.push(
+        createFindingIsCveRelationship(risk, entity._key),
+        ...(await relateFromCollectedAgent(
+          context.jobState,
+          Relationships.AGENT_IDENTIFIED_FINDING,
+          risk.endpointId,
+          entity._key,
+        )),
+      );
+    },
   });
-  endStep(context, client, startedAt, summaries, tally, writer);
 }
 
 export const vulnerabilitySteps: IntegrationStep<IntegrationConfig>[] = [

@@ -1,18 +1,7 @@
 import { createMockJobState } from '@jupiterone/integration-sdk-testing';
-import {
-  createDirectRelationship,
-  Entity,
-} from '@jupiterone/integration-sdk-core';
+import { Entity } from '@jupiterone/integration-sdk-core';
 
-import { Relationships } from './constants';
-import {
-  collectedAgentKey,
-  CONVERT_SLICE,
-  PageWriter,
-  relateFromCollectedAgent,
-  relateKeys,
-  slices,
-} from './shared';
+import { CONVERT_SLICE, PageWriter, slices } from './pageWriter';
 
 const entity = (key: string): Entity => ({
   _key: key,
@@ -102,51 +91,18 @@ describe('PageWriter drops what the job already holds', () => {
       'g|has|2',
       'g|has|4',
     ]);
-    expect(writer.duplicates).toBe(2);
-  });
-});
-
-describe('relateKeys', () => {
-  test.each(Object.entries(Relationships))(
-    '%s is exactly what the SDK builder makes, with the shared _type string',
-    (_name, metadata) => {
-      const relationship = relateKeys(metadata, 'from-key', 'to-key');
-      expect(relationship).toEqual(
-        createDirectRelationship({
-          _class: metadata._class,
-          fromKey: 'from-key',
-          fromType: metadata.sourceType,
-          toKey: 'to-key',
-          toType: metadata.targetType,
-        }),
-      );
-      expect(relationship._type).toBe(metadata._type);
-    },
-  );
-});
-
-describe('collectedAgentKey', () => {
-  test('the agent key when that agent was written, else undefined', async () => {
-    const jobState = createMockJobState();
-    await jobState.addEntities([entity('sentinelone_agent-id-1')]);
-    expect(await collectedAgentKey(jobState, '1')).toBe(
-      'sentinelone_agent-id-1',
-    );
-    expect(await collectedAgentKey(jobState, '2')).toBeUndefined();
-    expect(await collectedAgentKey(jobState, undefined)).toBeUndefined();
-    expect(await collectedAgentKey(jobState, '')).toBeUndefined();
-  });
-
-  test('relateFromCollectedAgent: an edge from a collected agent, none from another', async () => {
-    const jobState = createMockJobState();
-    await jobState.addEntities([entity('sentinelone_agent-id-1')]);
-    const identified = Relationships.AGENT_IDENTIFIED_THREAT;
-    expect(
-      await relateFromCollectedAgent(jobState, identified, '1', 'threat-key'),
-    ).toEqual([relateKeys(identified, 'sentinelone_agent-id-1', 'threat-key')]);
-    expect(
-      await relateFromCollectedAgent(jobState, identified, '2', 'threat-key'),
-    ).toEqual([]);
+    expect(writer.countOf('sentinelone_agent')).toEqual({
+      written: 4,
+      duplicates: 2,
+    });
+    expect(writer.countOf('sentinelone_group_has_agent')).toEqual({
+      written: 3,
+      duplicates: 1,
+    });
+    expect(writer.countOf('sentinelone_site')).toEqual({
+      written: 0,
+      duplicates: 0,
+    });
   });
 });
 
