@@ -109,8 +109,9 @@ describe('the configured scope is proved before any step runs', () => {
         accountIds: simulator.estate.accounts[0].id,
       }).catch((e) => e);
       expect(error).toBeInstanceOf(IntegrationValidationError);
-      expect(error.message).toMatch(
-        /^accountIds cannot apply: the API token is site-scoped.*Set siteIds to the sites to collect instead/,
+      const accountId = simulator.estate.accounts[0].id;
+      expect(error.message).toBe(
+        `accountIds cannot apply: SentinelOne refused to list accounts ${accountId} (403, code 4030010). Either the API token is site-scoped (site users may not filter by account: set siteIds to the sites to collect instead) or its user has no access to these accounts`,
       );
     });
   });

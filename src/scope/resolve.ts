@@ -81,7 +81,7 @@ async function resolveBySite(
   const siteIds = new Set(configured.siteIds);
   const accountIds = configured.accountIds && new Set(configured.accountIds);
   const sites = (
-    await listSites(client, idFilters('site', [...siteIds]))
+    await listSitesOrRefuse(client, idFilters('site', [...siteIds]))
   ).filter(
     (site) =>
       siteIds.has(site.id) && (!accountIds || accountIds.has(site.accountId!)),
@@ -110,7 +110,11 @@ async function resolveByAccount(
   );
   if (!listed) {
     throw new IntegrationValidationError(
-      'accountIds cannot apply: the API token is site-scoped, and SentinelOne refuses account filters to site users (403, code 4030010). Set siteIds to the sites to collect instead, or use an account- or global-scoped token',
+      `accountIds cannot apply: SentinelOne refused to list accounts ${accountIds
+        .slice(0, 10)
+        .join(
+          ', ',
+        )} (403, code 4030010). Either the API token is site-scoped (site users may not filter by account: set siteIds to the sites to collect instead) or its user has no access to these accounts`,
     );
   }
   const accounts = listed.filter((account) => accountIds.includes(account.id));
@@ -162,6 +166,21 @@ async function listAccountsUnlessSiteUser(
 function tokenLevelOf(accounts: S1Account[] | undefined): TokenLevel {
   if (!accounts) return 'site';
   return accounts.length > 1 ? 'global' : 'account';
+}
+
+/** Sites the customer named: a refusal means the config names sites the token may not read. */
+async function listSitesOrRefuse(
+  client: SentinelOneClient,
+  filters: ListFilter[],
+): Promise<S1Site[]> {
+  try {
+    return await listSites(client, filters);
+  } catch (err) {
+    if (!apiErrorCodes(err).includes(SITE_USER_REFUSED_CODE)) throw err;
+    throw new IntegrationValidationError(
+      "siteIds names sites the API token may not read: SentinelOne refused them (403, code 4030010). Check that every id is a site the token's user has access to",
+    );
+  }
 }
 
 function listSites(
