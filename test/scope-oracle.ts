@@ -83,12 +83,23 @@ export function sitesInScope(
   );
 }
 
-/** The `_key`s (or relationship counts) a collection of these sites holds. */
+/** What a collection holds: sorted `_key`s by kind, and the installs. */
+export interface ScopeGraph {
+  sites: string[];
+  groups: string[];
+  agents: string[];
+  threats: string[];
+  findings: string[];
+  /** AGENT_INSTALLED_APPLICATION relationships. */
+  installs: number;
+}
+
+/** What a collection of these sites must hold. */
 export function expectedGraph(
   estate: Estate,
   sites: Set<string>,
   lookbackDays = 30,
-) {
+): ScopeGraph {
   const cutoffMicros = (estate.now.getTime() - lookbackDays * DAY_MS) * 1000;
   const risks = Array.from({ length: estate.riskCount }, (_, n) =>
     estate.riskAt(n),
@@ -97,16 +108,16 @@ export function expectedGraph(
     estate.installAt(n),
   ).filter((install) => sites.has(install.siteId));
   return {
-    [Entities.SITE._type]: [...sites].map(siteKey).sort(),
-    [Entities.GROUP._type]: estate.groups
+    sites: [...sites].map(siteKey).sort(),
+    groups: estate.groups
       .filter((group) => sites.has(group.siteId))
       .map((group) => groupKey(group.id))
       .sort(),
-    [Entities.AGENT._type]: estate.agents
+    agents: estate.agents
       .filter((agent) => sites.has(agent.siteId!))
       .map((agent) => agentKey(agent.id))
       .sort(),
-    [Entities.THREAT._type]: estate.threats
+    threats: estate.threats
       .filter(
         (threat) =>
           sites.has(threat.agentRealtimeInfo?.siteId ?? '') &&
@@ -115,24 +126,24 @@ export function expectedGraph(
       )
       .map((threat) => threatKey(threat.id))
       .sort(),
-    [Entities.FINDING._type]: risks.map((risk) => findingKey(risk.record.id)),
+    findings: risks.map((risk) => findingKey(risk.record.id)).sort(),
     installs: installs.length,
   };
 }
 
-/** The same shape, read from a collection. */
-export function collectedGraph(collection: Collection) {
+/** The same, read from a collection. */
+export function collectedGraph(collection: Collection): ScopeGraph {
   const keysOf = (type: string) =>
     collection.entities
       .filter((entity) => entity._type === type)
       .map((entity) => entity._key)
       .sort();
   return {
-    [Entities.SITE._type]: keysOf(Entities.SITE._type),
-    [Entities.GROUP._type]: keysOf(Entities.GROUP._type),
-    [Entities.AGENT._type]: keysOf(Entities.AGENT._type),
-    [Entities.THREAT._type]: keysOf(Entities.THREAT._type),
-    [Entities.FINDING._type]: keysOf(Entities.FINDING._type).sort(),
+    sites: keysOf(Entities.SITE._type),
+    groups: keysOf(Entities.GROUP._type),
+    agents: keysOf(Entities.AGENT._type),
+    threats: keysOf(Entities.THREAT._type),
+    findings: keysOf(Entities.FINDING._type),
     installs: collection.relationships.filter(
       (r) => r._type === Relationships.AGENT_INSTALLED_APPLICATION._type,
     ).length,
@@ -146,8 +157,9 @@ function ids(value: string | undefined): string[] | undefined {
 /**
  * Every list request the simulator received that reads more than the
  * configured scope, with the reason; none when the rule held. The rule: an
- * id filter is never empty; with Site IDs configured, data lists name only
- * configured sites and `/accounts` only the accounts that own them; with
+ * id filter is never empty; with Site IDs configured, lists name only sites
+ * in scope (`/sites` any configured site) and `/accounts` only the accounts
+ * that own them; with
  * Account IDs, lists name only configured accounts or their sites; a list
  * without any filter only when nothing is configured. Application
  * Management requests name exactly one id.
@@ -185,11 +197,16 @@ export function widerRequests(
       continue;
     }
     const isAccounts = request.path.endsWith('/accounts');
+    // Site IDs name the sites to read; Account IDs beside them only narrow
+    // what is kept, since a site-scoped token may not filter by account.
+    const sitesAllowed = request.path.endsWith('/sites')
+      ? (id: string) => configured.siteIds?.includes(id) ?? allowedSites.has(id)
+      : (id: string) => allowedSites.has(id);
     const accountsAllowed = (id: string) =>
       isAccounts
         ? owners.has(id)
         : !configured.siteIds && configured.accountIds!.includes(id);
-    if (siteIds?.some((id) => !allowedSites.has(id))) {
+    if (siteIds?.some((id) => !sitesAllowed(id))) {
       problems.push(describe('names a site outside the configured scope'));
     }
     if (accountIds?.some((id) => !accountsAllowed(id))) {

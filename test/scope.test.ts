@@ -45,7 +45,7 @@ async function collectInScope(
       collected: collectedGraph(collection),
       wider: widerRequests(simulator.estate, simulator.requests, configured),
       agentRequests: agentRequestBound(
-        expected.sentinelone_agent.length,
+        expected.agents.length,
         simulator.requests,
       ),
     };
@@ -71,11 +71,11 @@ describe('one busy site and two empty ones (issue 8)', () => {
   test('with Site IDs: only the configured sites are read, never every agent', async () => {
     const run = await collectInScope(
       // Two more busy sites outside Site IDs: what an empty filter would leak.
-      { seed: 8, agentsPerSite: [2500, 0, 0, 500, 500], threats: 40 },
+      { seed: 8, agentsPerSite: [1200, 0, 0, 300, 300], threats: 40 },
       (estate) => ({ siteIds: estate.sites.slice(0, 3).map((s) => s.id) }),
     );
     expectEveryStepSucceeded(run.collection);
-    expect(run.collected.sentinelone_agent).toHaveLength(2500);
+    expect(run.collected.agents).toHaveLength(1200);
     expect(run.collected).toEqual(run.expected);
     expect(run.wider).toEqual([]);
     expect(run.agentRequests.requests).toBeLessThanOrEqual(
@@ -87,11 +87,11 @@ describe('one busy site and two empty ones (issue 8)', () => {
   test('without Site IDs: every agent read once, not the estate twice over', async () => {
     const run = await collectInScope({
       seed: 8,
-      agentsPerSite: [3000, 0, 0],
+      agentsPerSite: [1500, 0, 0],
       threats: 40,
     });
     expectEveryStepSucceeded(run.collection);
-    expect(run.collected.sentinelone_agent).toHaveLength(3000);
+    expect(run.collected.agents).toHaveLength(1500);
     expect(run.collected).toEqual(run.expected);
     expect(run.wider).toEqual([]);
     // One stream per site; an empty site's stream costs one empty page.
@@ -136,7 +136,7 @@ describe('several accounts under one token', () => {
     }));
     expectEveryStepSucceeded(run.collection);
     expect(run.collected).toEqual(run.expected);
-    expect(run.collected.sentinelone_site).toHaveLength(4);
+    expect(run.collected.sites).toHaveLength(4);
     expect(run.wider).toEqual([]);
     expectEachObjectOnce(run.collection);
   });
@@ -155,7 +155,7 @@ describe('2,000 sites with a site-scoped token, applications and CVE findings on
     });
     expectEveryStepSucceeded(run.collection);
     expect(run.collected).toEqual(run.expected);
-    expect(run.collected.sentinelone_site).toHaveLength(2000);
+    expect(run.collected.sites).toHaveLength(2000);
     expect(run.wider).toEqual([]);
     expectEachObjectOnce(run.collection);
     // More than 300 sites still read agents in parallel streams.
@@ -167,27 +167,33 @@ describe('2,000 sites with a site-scoped token, applications and CVE findings on
       0,
     );
   });
+});
 
-  test('Site IDs naming 1,200 of them: chunked filters, exactly those sites', async () => {
+describe('Site IDs beyond what one URL can carry, with a site-scoped token', () => {
+  test('600 of 700 sites: chunked filters, exactly those sites', async () => {
     const run = await collectInScope(
       {
         seed: 34,
         siteScoped: true,
-        sites: 2000,
-        groups: 2000,
-        agents: 300,
+        sites: 700,
+        groups: 700,
+        agents: 200,
         threats: 60,
         applications: 2,
       },
       (estate) => ({
-        siteIds: estate.sites.slice(400, 1600).map((s) => s.id),
+        siteIds: estate.sites.slice(50, 650).map((s) => s.id),
       }),
     );
     expectEveryStepSucceeded(run.collection);
     expect(run.collected).toEqual(run.expected);
-    expect(run.collected.sentinelone_site).toHaveLength(1200);
+    expect(run.collected.sites).toHaveLength(600);
     expect(run.wider).toEqual([]);
     expectEachObjectOnce(run.collection);
+    const agentFilters = run.simulator.requests.filter(
+      (r) => r.path === '/web/api/v2.1/agents' && !r.query.cursor,
+    );
+    expect(agentFilters.length).toBeGreaterThanOrEqual(3);
   });
 });
 
@@ -197,11 +203,11 @@ describe('one transport per run', () => {
       {
         seed: 5,
         sites: 4,
-        agents: 2500,
-        threats: 1500,
+        agents: 400,
+        threats: 800,
         applications: 8,
         latencyMs: 10,
-        faults: { rateLimitPerSecond: 150, retryAfterSeconds: null },
+        faults: { rateLimitPerSecond: 100, retryAfterSeconds: null },
       },
       () => ({}),
       { SENTINELONE_MAX_CONCURRENT_REQUESTS: '2' },
@@ -219,7 +225,7 @@ test('configured Site IDs the token cannot read are named in a warning; the rest
   }));
   expectEveryStepSucceeded(run.collection);
   expect(run.collected).toEqual(run.expected);
-  expect(run.collected.sentinelone_agent).toHaveLength(7);
+  expect(run.collected.agents).toHaveLength(7);
   const description =
     'siteIds: 1 configured site id(s) (123456789012345678) name no site this API token can read; the other 1 are collected. Check the ids in the SentinelOne console.';
   expect(
