@@ -1,3 +1,7 @@
+import http from 'http';
+import { AddressInfo } from 'net';
+
+import { DEFAULT_TUNING } from './options';
 import {
   backoffDelay,
   MAX_URL_BYTES,
@@ -68,5 +72,90 @@ describe('URL length guard', () => {
       /Refusing GET \/web\/api\/v2.1\/agents: its URL would be \d+ bytes/,
     );
     expect(transport.stats.requests).toBe(0);
+  });
+});
+
+describe('one transport shared by the steps of a run', () => {
+  /** A console that answers after a moment, counting requests in flight. */
+  async function slowConsole(statuses: number[] = []) {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    let answered = 0;
+    const server = http.createServer((_req, res) => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      const status = statuses[answered++] ?? 200;
+      setTimeout(() => {
+        inFlight--;
+        res.writeHead(status, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ data: {} }));
+      }, 20);
+    });
+    await new Promise<void>((resolve) =>
+      server.listen(0, '127.0.0.1', resolve),
+    );
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      maxInFlight: () => maxInFlight,
+      close: () => new Promise((resolve) => server.close(resolve)),
+    };
+  }
+
+  const TOKEN = 'eyJ-transport-test-token';
+  const tuning = {
+    ...DEFAULT_TUNING,
+    maxConcurrentRequests: 2,
+    retryBaseDelayMs: 1,
+  };
+
+  test('the cap on requests in flight holds across steps; each step counts its own requests', async () => {
+    const server = await slowConsole();
+    try {
+      const transport = new SentinelOneTransport(server.url, TOKEN, tuning);
+      const steps = [observer(), observer(), observer()];
+      await Promise.all(
+        steps.flatMap((step) =>
+          Array.from({ length: 4 }, () =>
+            transport.request('/system/info', {}, step),
+          ),
+        ),
+      );
+      expect(server.maxInFlight()).toBe(2);
+      expect(steps.map((step) => step.counters.requests)).toEqual([4, 4, 4]);
+      expect(transport.stats).toEqual({ requests: 12, retries: 0 });
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('a retried request counts for the run and for its step', async () => {
+    const server = await slowConsole([503, 503]);
+    try {
+      const transport = new SentinelOneTransport(server.url, TOKEN, tuning);
+      const step = observer();
+      await transport.request('/system/info', {}, step);
+      expect(step.counters).toEqual({ requests: 3, retries: 2 });
+      expect(transport.stats).toEqual({ requests: 3, retries: 2 });
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('gives up after maxAttempts, naming the endpoint and the attempts', async () => {
+    const server = await slowConsole([503, 503, 503]);
+    try {
+      const transport = new SentinelOneTransport(server.url, TOKEN, {
+        ...tuning,
+        maxAttempts: 3,
+      });
+      await expect(
+        transport.request('/system/info', {}, observer()),
+      ).rejects.toThrow(
+        'Provider API failed at GET /web/api/v2.1/system/info: 503 Service Unavailable: {"data":{}}; gave up after 3 attempts',
+      );
+    } finally {
+      await server.close();
+    }
   });
 });
