@@ -30,8 +30,3 @@ export function daysAgo(rng: Random, nowMs: number, days: number): string {
   const ms = nowMs - days * DAY_MS - rng.int(0, DAY_MS / 2);
   return isoMicros(ms, rng.micros());
 }
-
-/** An API date `days` days after `nowMs` (same time of day, random micros). */
-export function daysAhead(rng: Random, nowMs: number, days: number): string {
-  return isoMicros(nowMs + days * DAY_MS, rng.micros());
-}

@@ -4,7 +4,7 @@
  * users and service users holding each role.
  */
 import { isoMicros, Random } from '../random';
-import { daysAgo, daysAhead, DAY_MS, POSTURE_ID_KINDS, postureId } from './ids';
+import { daysAgo, DAY_MS, POSTURE_ID_KINDS, postureId } from './ids';
 import { PostureInput, ScopeTree, scopeKey } from './scopes';
 import {
   UserSource,

@@ -192,8 +192,9 @@ export function postureRouter(posture: PostureEstate): PostureRoute {
     const answer = posture.policies.get(key);
     if (!answer)
       throw new PostureHttpError(404, 4040010, 'Not Found', 'Policy not found');
-    if (!visible(access, key))
-      throw forbidden('Action is not allowed to users of a narrower scope');
+    if (!visible(access, key)) {
+      throw forbidden(`Action is not allowed to ${access.scope.level} users`);
+    }
     return { data: answer.policy };
   };
 
