@@ -9,13 +9,18 @@ import {
   S1ApiTokenDetails,
   S1Application,
   S1ApplicationInstall,
+  S1Exclusion,
   S1Group,
   S1Page,
+  S1Policy,
   S1Risk,
+  S1Role,
+  S1ServiceUser,
   S1Site,
   S1SitesData,
   S1SystemInfo,
   S1Threat,
+  S1User,
 } from './types';
 
 /** Largest `limit` each list endpoint accepts; larger values get a 400. */
@@ -220,6 +225,68 @@ export class SentinelOneClient {
     );
   }
 
+  /**
+   * The policy in force at one scope (one request per scope: the API has no
+   * list of policies).
+   */
+  async getPolicy(scope: PolicyScope): Promise<S1Policy> {
+    const path =
+      scope.level === 'tenant'
+        ? '/tenant/policy'
+        : `/${POLICY_PATHS[scope.level]}/${encodeURIComponent(
+            scope.id,
+          )}/policy`;
+    const body = await this.http.request<{ data?: S1Policy }>(path);
+    return body?.data ?? {};
+  }
+
+  /**
+   * Exclusions of one kind of scope: the API lists tenant-scope ones only
+   * with `tenant=true`, and the others only for the ids given.
+   */
+  iterateExclusions(
+    filter: ExclusionFilter,
+    onPage: PageHandler<S1Exclusion>,
+  ): Promise<IterationSummary> {
+    const query: Query =
+      'tenant' in filter
+        ? { tenant: 'true' }
+        : {
+            accountIds: filter.accountIds?.join(','),
+            siteIds: filter.siteIds?.join(','),
+            groupIds: filter.groupIds?.join(','),
+          };
+    return this.list('/exclusions', query, onPage);
+  }
+
+  /** Console users holding a role inside the scope. */
+  iterateUsers(onPage: PageHandler<S1User>): Promise<IterationSummary> {
+    return this.list(
+      '/users',
+      this.scopeQuery(['accountIds', 'siteIds']),
+      onPage,
+    );
+  }
+
+  iterateServiceUsers(
+    onPage: PageHandler<S1ServiceUser>,
+  ): Promise<IterationSummary> {
+    return this.list(
+      '/service-users',
+      this.scopeQuery(['accountIds', 'siteIds']),
+      onPage,
+    );
+  }
+
+  /** Roles defined in the scope and above it (the predefined ones too). */
+  iterateRoles(onPage: PageHandler<S1Role>): Promise<IterationSummary> {
+    return this.list(
+      '/rbac/roles',
+      this.scopeQuery(['accountIds', 'siteIds']),
+      onPage,
+    );
+  }
+
   private scopeQuery(filters: (keyof Scope)[]): Query {
     const query: Query = {};
     for (const filter of filters) {
@@ -274,3 +341,19 @@ function serialize<T>(handler: PageHandler<T>): PageHandler<T> {
     return run;
   };
 }
+
+/** A scope whose policy is read: the tenant, or one account, site or group. */
+export type PolicyScope =
+  | { level: 'tenant' }
+  | { level: 'account' | 'site' | 'group'; id: string };
+
+const POLICY_PATHS = {
+  account: 'accounts',
+  site: 'sites',
+  group: 'groups',
+} as const;
+
+/** Tenant-scope exclusions, or those of the accounts, sites or groups given. */
+export type ExclusionFilter =
+  | { tenant: true }
+  | { accountIds?: string[]; siteIds?: string[]; groupIds?: string[] };

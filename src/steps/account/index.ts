@@ -45,8 +45,13 @@ export async function fetchAccount(context: StepContext): Promise<void> {
   await writeJobData(jobState, 'siteScoped', siteScoped);
   await writeJobData(
     jobState,
-    'accountIds',
-    (accounts ?? []).map((account) => account.id),
+    'accounts',
+    new Map(
+      (accounts ?? []).map((account) => [
+        account.id,
+        account.name ?? undefined,
+      ]),
+    ),
   );
   await jobState.addEntity(
     createAccountEntity({

@@ -2,8 +2,15 @@ import { JobState } from '@jupiterone/integration-sdk-core';
 
 import { Scope } from '../../client';
 
+/** A collected site, as later steps need it. */
+export interface CollectedSite {
+  name?: string;
+  accountId?: string;
+}
+
 /** A collected group, as later steps need it. */
 export interface CollectedGroup {
+  name?: string;
   siteId?: string;
   /** False when the group edited its own policy instead of using its site's. */
   inherits: boolean;
@@ -19,10 +26,10 @@ export interface JobData {
   filters: Scope;
   /** True when the token was refused account-level data (site-scoped user). */
   siteScoped: boolean;
-  /** SentinelOne accounts the token sees (none for a site-scoped token). */
-  accountIds: string[];
-  /** Collected site id → the id of its account. */
-  sites: Map<string, string | undefined>;
+  /** SentinelOne account id → name: those the token sees (none for a site-scoped token). */
+  accounts: Map<string, string | undefined>;
+  /** Collected site id → its name and account. */
+  sites: Map<string, CollectedSite>;
   /** Collected group id → its site and policy inheritance. */
   groups: Map<string, CollectedGroup>;
   /** Site id → agents its groups report: how to split agents into streams. */
@@ -32,7 +39,7 @@ export interface JobData {
 const JOB_DATA_KEYS: { [name in keyof JobData]: string } = {
   filters: 'sentinelone:filters',
   siteScoped: 'sentinelone:siteScoped',
-  accountIds: 'sentinelone:accountIds',
+  accounts: 'sentinelone:accounts',
   sites: 'sentinelone:sites',
   groups: 'sentinelone:groups',
   siteAgentCounts: 'sentinelone:siteAgentCounts',

@@ -5,6 +5,7 @@ import { IntegrationConfig } from '../../config';
 import { Entities, Relationships, Steps } from '../constants';
 import {
   collectPages,
+  CollectedSite,
   getStepClient,
   StepContext,
   writeJobData,
@@ -17,7 +18,7 @@ import { createSiteEntity } from './converter';
 export async function fetchSites(context: StepContext): Promise<void> {
   const { config, client } = await getStepClient(context);
   const account = accountKey(context.instance.id);
-  const sites = new Map<string, string | undefined>();
+  const sites = new Map<string, CollectedSite>();
 
   await collectPages<S1Site>({
     context,
@@ -27,7 +28,10 @@ export async function fetchSites(context: StepContext): Promise<void> {
     iterate: (onPage) => client.iterateSites(onPage),
     toGraph: (site, graph) => {
       const entity = createSiteEntity(site, config.serverUrl);
-      sites.set(site.id, site.accountId ?? undefined);
+      sites.set(site.id, {
+        name: entity.name as string,
+        accountId: site.accountId ?? undefined,
+      });
       graph.entities.push(entity);
       graph.relationships.push(
         relateKeys(Relationships.ACCOUNT_HAS_SITE, account, entity._key),
