@@ -364,6 +364,7 @@ test('requests per posture step at 20 sites and 200 groups', async () => {
   };
   const groupsWithOwnPolicy = simulator.estate.posture.groupsWithOwnPolicy.size;
   // Printed for the closing note; bounds from the issue, not timings.
+  // eslint-disable-next-line no-console
   console.log(
     `Requests per posture step at 20 sites / 200 groups (${groupsWithOwnPolicy} groups with their own policy): ${JSON.stringify(
       perStep,
@@ -375,4 +376,3 @@ test('requests per posture step at 20 sites and 200 groups', async () => {
   expect(perStep[Steps.EXCLUSIONS]).toBe(4);
   expect(perStep[Steps.USERS]).toBe(3);
 });
-

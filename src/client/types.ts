@@ -369,6 +369,7 @@ export interface S1ScopeRole {
   accountName?: string | null;
   roleId?: string | null;
   roleName?: string | null;
+  roles?: string[] | null;
 }
 
 /** When an API token was made and expires: the API never sends it here. */

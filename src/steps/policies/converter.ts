@@ -20,6 +20,9 @@ export interface ScopePolicy {
   policy: S1Policy;
 }
 
+/** A scope and its policy; none for a group that inherits (not requested). */
+export type PolicyRead = Omit<ScopePolicy, 'policy'> & { policy?: S1Policy };
+
 /** The policy was edited at this scope (`inheritedFrom` is null). */
 export function isOwnPolicy(policy: S1Policy): boolean {
   return !nonBlank(policy.inheritedFrom);
