@@ -222,6 +222,25 @@ describe('posture of a 3-account estate', () => {
     expect(assigned).toHaveLength(
       totals().userRoleAssignments + totals().serviceUserRoleAssignments,
     );
+    // What the managed question on tenant- and account-wide admins finds.
+    const adminRoles = new Set(
+      keysOf(roles.filter((role) => role.name === 'Admin')),
+    );
+    const consoleUsers = new Set(
+      keysOf(users.filter((u) => u.serviceAccount === false)),
+    );
+    const wideAdmins = new Set(
+      assigned
+        .filter(
+          (r) =>
+            adminRoles.has(r._toEntityKey as string) &&
+            consoleUsers.has(r._fromEntityKey as string) &&
+            ['tenant', 'account'].includes(r.scopeLevel as string),
+        )
+        .map((r) => r._fromEntityKey),
+    );
+    expect(wideAdmins.size).toBe(totals().tenantOrAccountAdmins);
+
     const person = posture().users.find((u) =>
       u.record.scopeRoles.some((role) => role.id),
     )!;
