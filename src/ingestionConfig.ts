@@ -23,4 +23,19 @@ export const ingestionConfig: IntegrationIngestionConfigFieldMap = {
       'Application versions and one INSTALLED relationship per agent and version. Disabled by default: installs are endpoints times applications, often millions of relationships.',
     defaultsToDisabled: true,
   },
+  [IngestionSources.POLICIES]: {
+    title: 'SentinelOne protection policies',
+    description:
+      'The policy of every scope that edited its own (mitigation mode, anti-tamper, engines), and the policy each site and group uses. Needs the Policy.view permission.',
+  },
+  [IngestionSources.EXCLUSIONS]: {
+    title: 'SentinelOne exclusions',
+    description:
+      'Path, hash, certificate, browser and file-type exclusions of every scope, with their mode. Needs the Exclusions.view permission.',
+  },
+  [IngestionSources.USERS]: {
+    title: 'SentinelOne console users and roles',
+    description:
+      'Console users (2FA, sign-in source, last login), service users (API token expiry, never the token) and the roles they are assigned. Needs Users.view, Service Users.view and Roles.view.',
+  },
 };

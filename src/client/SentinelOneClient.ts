@@ -16,13 +16,18 @@ import {
   S1ApiTokenDetails,
   S1Application,
   S1ApplicationInstall,
+  S1Exclusion,
   S1Group,
   S1Page,
+  S1Policy,
   S1Risk,
+  S1Role,
+  S1ServiceUser,
   S1Site,
   S1SitesData,
   S1SystemInfo,
   S1Threat,
+  S1User,
 } from './types';
 
 /** Largest `limit` each list endpoint accepts; larger values get a 400. */
@@ -232,6 +237,66 @@ export class SentinelOneClient {
     );
   }
 
+  /**
+   * The policy in force at one scope (one request per scope: the API has no
+   * list of policies).
+   */
+  async getPolicy(scope: PolicyScope): Promise<S1Policy> {
+    const path =
+      scope.level === 'tenant'
+        ? '/tenant/policy'
+        : `/${POLICY_PATHS[scope.level]}/${encodeURIComponent(
+            scope.id,
+          )}/policy`;
+    const body = await this.request<{ data?: S1Policy }>(path);
+    return body?.data ?? {};
+  }
+
+  /**
+   * Exclusions of one kind of scope: the API lists tenant-scope ones only
+   * with `tenant=true`, and the others only for the ids given.
+   */
+  iterateExclusions(
+    filter: ExclusionFilter,
+    onPage: PageHandler<S1Exclusion>,
+  ): Promise<IterationSummary> {
+    if ('tenant' in filter) {
+      return this.list('/exclusions', { tenant: 'true' }, onPage);
+    }
+    const query: Query = {};
+    for (const [name, ids] of Object.entries(filter)) {
+      if (!ids?.length) {
+        // An empty filter would list every exclusion the token may see.
+        throw new Error(`Refusing an exclusions request with an empty ${name}`);
+      }
+      query[name] = ids.join(',');
+    }
+    return this.list('/exclusions', query, onPage);
+  }
+
+  /** Console users holding a role inside the scope. */
+  iterateUsers(
+    filter: ListFilter,
+    onPage: PageHandler<S1User>,
+  ): Promise<IterationSummary> {
+    return this.list('/users', filterQuery(filter), onPage);
+  }
+
+  iterateServiceUsers(
+    filter: ListFilter,
+    onPage: PageHandler<S1ServiceUser>,
+  ): Promise<IterationSummary> {
+    return this.list('/service-users', filterQuery(filter), onPage);
+  }
+
+  /** Roles defined in the scope and above it (the predefined ones too). */
+  iterateRoles(
+    filter: ListFilter,
+    onPage: PageHandler<S1Role>,
+  ): Promise<IterationSummary> {
+    return this.list('/rbac/roles', filterQuery(filter), onPage);
+  }
+
   private request<T>(path: string, options: RequestOptions = {}): Promise<T> {
     return this.transport.request<T>(path, options, this.observer);
   }
@@ -297,3 +362,19 @@ function singleIdQuery(filter: ListFilter): Query {
   }
   return filterQuery(filter);
 }
+
+/** A scope whose policy is read: the tenant, or one account, site or group. */
+export type PolicyScope =
+  | { level: 'tenant' }
+  | { level: 'account' | 'site' | 'group'; id: string };
+
+const POLICY_PATHS = {
+  account: 'accounts',
+  site: 'sites',
+  group: 'groups',
+} as const;
+
+/** Tenant-scope exclusions, or those of the accounts, sites or groups given. */
+export type ExclusionFilter =
+  | { tenant: true }
+  | { accountIds?: string[]; siteIds?: string[]; groupIds?: string[] };

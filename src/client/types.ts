@@ -284,3 +284,149 @@ export interface S1Risk {
   mitigationStatus?: string | null;
   markType?: string | null;
 }
+
+// ---- Posture: policies, exclusions, console users, service users, roles ----
+
+/** `on` / `off`, as the policy payload states each engine. */
+export type S1Switch = 'on' | 'off';
+
+export const POLICY_ENGINES = [
+  'preExecution',
+  'preExecutionSuspicious',
+  'executables',
+  'exploits',
+  'lateralMovement',
+  'penetration',
+  'reputation',
+  'pup',
+  'dataFiles',
+  'remoteShell',
+  'applicationControl',
+] as const;
+export type S1PolicyEngine = (typeof POLICY_ENGINES)[number];
+
+/**
+ * `GET /tenant/policy`, `/accounts|sites|groups/{id}/policy`: the policy in
+ * force at that scope. No `id`: a policy is known by its scope.
+ */
+export interface S1Policy {
+  mitigationMode?: string | null;
+  mitigationModeSuspicious?: string | null;
+  autoMitigationAction?: string | null;
+  antiTamperingOn?: boolean | string | null;
+  engines?: Partial<Record<S1PolicyEngine, S1Switch | string | null>> | null;
+  snapshotsOn?: boolean | string | null;
+  scanNewAgents?: boolean | string | null;
+  networkQuarantineOn?: boolean | string | null;
+  allowRemoteShell?: boolean | string | null;
+  autoDecommissionOn?: boolean | string | null;
+  autoDecommissionDays?: number | string | null;
+  agentLoggingOn?: boolean | string | null;
+  isDefault?: boolean | string | null;
+  /** The parent level it inherits from (`site|account|global`); null when edited here. */
+  inheritedFrom?: string | null;
+  createdAt?: IsoDate | null;
+  updatedAt?: IsoDate | null;
+  userId?: string | null;
+  userFullName?: string | null;
+}
+
+/** The scopes an exclusion applies to. */
+export interface S1RuleScope {
+  tenant?: boolean | null;
+  accountIds?: string[] | null;
+  siteIds?: string[] | null;
+  groupIds?: string[] | null;
+}
+
+/** `GET /exclusions` row. */
+export interface S1Exclusion {
+  id: string;
+  type?: string | null;
+  value?: string | null;
+  mode?: string | null;
+  osType?: string | null;
+  source?: string | null;
+  pathExclusionType?: string | null;
+  /** `Not recommended`, `Not allowed` or `NONE`. */
+  notRecommended?: string | null;
+  description?: string | null;
+  userId?: string | null;
+  userName?: string | null;
+  scope?: S1RuleScope | null;
+  scopeName?: string | null;
+  scopePath?: string | null;
+  imported?: boolean | string | null;
+  applicationName?: string | null;
+  createdAt?: IsoDate | null;
+  updatedAt?: IsoDate | null;
+}
+
+/** One role a user holds at one scope; `id`/`name` are the scope's (none at tenant level). */
+export interface S1ScopeRole {
+  id?: string | null;
+  name?: string | null;
+  accountName?: string | null;
+  roleId?: string | null;
+  roleName?: string | null;
+  roles?: string[] | null;
+}
+
+/** When an API token was made and expires: the API never sends it here. */
+export interface S1ApiTokenDates {
+  createdAt?: IsoDate | null;
+  expiresAt?: IsoDate | null;
+}
+
+/** `GET /users` row (console users). */
+export interface S1User {
+  id: string;
+  email?: string | null;
+  fullName?: string | null;
+  emailVerified?: boolean | string | null;
+  /** `tenant`, `account` or `site`: the level of every role the user holds. */
+  scope?: string | null;
+  /** `mgmt` (local sign-in), `sso_saml` or `active_directory`. */
+  source?: string | null;
+  scopeRoles?: S1ScopeRole[] | null;
+  twoFaEnabled?: boolean | string | null;
+  twoFaConfigured?: boolean | string | null;
+  primaryTwoFaMethod?: string | null;
+  firstLogin?: IsoDate | null;
+  lastLogin?: IsoDate | null;
+  dateJoined?: IsoDate | null;
+  apiToken?: S1ApiTokenDates | null;
+  canGenerateApiToken?: boolean | string | null;
+  isSystem?: boolean | string | null;
+}
+
+/** `GET /service-users` row. */
+export interface S1ServiceUser {
+  id: string;
+  name?: string | null;
+  description?: string | null;
+  scope?: string | null;
+  scopeRoles?: S1ScopeRole[] | null;
+  apiToken?: S1ApiTokenDates | null;
+  lastActivation?: IsoDate | null;
+  createdBy?: { id?: string | null; name?: string | null } | null;
+  createdAt?: IsoDate | null;
+  updatedAt?: IsoDate | null;
+}
+
+/** `GET /rbac/roles` row. */
+export interface S1Role {
+  id: string;
+  name?: string | null;
+  description?: string | null;
+  predefinedRole?: boolean | string | null;
+  scope?: string | null;
+  scopeId?: string | null;
+  accountName?: string | null;
+  siteName?: string | null;
+  usersInRoles?: number | string | null;
+  creator?: string | null;
+  updatedBy?: string | null;
+  createdAt?: IsoDate | null;
+  updatedAt?: IsoDate | null;
+}

@@ -14,12 +14,18 @@ export const Steps = {
   THREATS: 'fetch-threats',
   APPLICATIONS: 'fetch-applications',
   VULNERABILITIES: 'fetch-vulnerabilities',
+  POLICIES: 'fetch-policies',
+  EXCLUSIONS: 'fetch-exclusions',
+  USERS: 'fetch-users',
 } as const;
 
 export const IngestionSources = {
   THREATS: 'threats',
   APPLICATIONS: 'applications',
   VULNERABILITIES: 'vulnerabilities',
+  POLICIES: 'policies',
+  EXCLUSIONS: 'exclusions',
+  USERS: 'users',
 } as const;
 
 export const Entities = {
@@ -57,6 +63,26 @@ export const Entities = {
     resourceName: 'CVE Finding',
     _type: 'sentinelone_finding',
     _class: ['Finding'],
+  },
+  POLICY: {
+    resourceName: 'Protection Policy',
+    _type: 'sentinelone_policy',
+    _class: ['ControlPolicy'],
+  },
+  EXCLUSION: {
+    resourceName: 'Exclusion',
+    _type: 'sentinelone_exclusion',
+    _class: ['Rule'],
+  },
+  USER: {
+    resourceName: 'Console User',
+    _type: 'sentinelone_user',
+    _class: ['User'],
+  },
+  ROLE: {
+    resourceName: 'Role',
+    _type: 'sentinelone_role',
+    _class: ['AccessRole'],
   },
 } satisfies Record<string, StepEntityMetadata>;
 
@@ -108,6 +134,66 @@ export const Relationships = {
     sourceType: Entities.AGENT._type,
     _class: RelationshipClass.IDENTIFIED,
     targetType: Entities.FINDING._type,
+  },
+  ACCOUNT_HAS_POLICY: {
+    _type: 'sentinelone_account_has_policy',
+    sourceType: Entities.ACCOUNT._type,
+    _class: RelationshipClass.HAS,
+    targetType: Entities.POLICY._type,
+  },
+  ACCOUNT_USES_POLICY: {
+    _type: 'sentinelone_account_uses_policy',
+    sourceType: Entities.ACCOUNT._type,
+    _class: RelationshipClass.USES,
+    targetType: Entities.POLICY._type,
+  },
+  SITE_USES_POLICY: {
+    _type: 'sentinelone_site_uses_policy',
+    sourceType: Entities.SITE._type,
+    _class: RelationshipClass.USES,
+    targetType: Entities.POLICY._type,
+  },
+  GROUP_USES_POLICY: {
+    _type: 'sentinelone_group_uses_policy',
+    sourceType: Entities.GROUP._type,
+    _class: RelationshipClass.USES,
+    targetType: Entities.POLICY._type,
+  },
+  ACCOUNT_HAS_EXCLUSION: {
+    _type: 'sentinelone_account_has_exclusion',
+    sourceType: Entities.ACCOUNT._type,
+    _class: RelationshipClass.HAS,
+    targetType: Entities.EXCLUSION._type,
+  },
+  SITE_HAS_EXCLUSION: {
+    _type: 'sentinelone_site_has_exclusion',
+    sourceType: Entities.SITE._type,
+    _class: RelationshipClass.HAS,
+    targetType: Entities.EXCLUSION._type,
+  },
+  GROUP_HAS_EXCLUSION: {
+    _type: 'sentinelone_group_has_exclusion',
+    sourceType: Entities.GROUP._type,
+    _class: RelationshipClass.HAS,
+    targetType: Entities.EXCLUSION._type,
+  },
+  ACCOUNT_HAS_USER: {
+    _type: 'sentinelone_account_has_user',
+    sourceType: Entities.ACCOUNT._type,
+    _class: RelationshipClass.HAS,
+    targetType: Entities.USER._type,
+  },
+  ACCOUNT_HAS_ROLE: {
+    _type: 'sentinelone_account_has_role',
+    sourceType: Entities.ACCOUNT._type,
+    _class: RelationshipClass.HAS,
+    targetType: Entities.ROLE._type,
+  },
+  USER_ASSIGNED_ROLE: {
+    _type: 'sentinelone_user_assigned_role',
+    sourceType: Entities.USER._type,
+    _class: RelationshipClass.ASSIGNED,
+    targetType: Entities.ROLE._type,
   },
 } satisfies Record<string, StepRelationshipMetadata>;
 

@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 
+import { PolicyScope } from '../client';
 import { Entities } from './constants';
 import { idKey } from './util';
 
@@ -52,4 +53,27 @@ export function applicationKey(
     .digest('hex')
     .slice(0, KEY_HASH_LENGTH);
   return `${Entities.APPLICATION._type}-${digest}`;
+}
+
+/**
+ * A policy has no id: it is the policy of its scope, `sentinelone_policy-tenant`
+ * or `sentinelone_policy-<level>-<id>`.
+ */
+export function policyKey(scope: PolicyScope): string {
+  return scope.level === 'tenant'
+    ? `${Entities.POLICY._type}-tenant`
+    : [Entities.POLICY._type, scope.level, scope.id].join('-');
+}
+
+export function exclusionKey(id: string): string {
+  return idKey(Entities.EXCLUSION._type, id);
+}
+
+/** Console users and service users share SentinelOne's id space. */
+export function userKey(id: string): string {
+  return idKey(Entities.USER._type, id);
+}
+
+export function roleKey(id: string): string {
+  return idKey(Entities.ROLE._type, id);
 }

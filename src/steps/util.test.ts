@@ -4,6 +4,7 @@ import {
   opt,
   parseDate,
   requireId,
+  toBoolean,
   toNumber,
   unique,
   stripSecrets,
@@ -124,6 +125,17 @@ describe('small helpers', () => {
     expect(toNumber('high')).toBeUndefined();
     expect(toNumber(null)).toBeUndefined();
     expect(toNumber(Infinity)).toBeUndefined();
+  });
+
+  test('toBoolean reads booleans and their string forms, nothing else', () => {
+    expect(toBoolean(true)).toBe(true);
+    expect(toBoolean('True')).toBe(true);
+    expect(toBoolean(' on ')).toBe(true);
+    expect(toBoolean('false')).toBe(false);
+    expect(toBoolean('OFF')).toBe(false);
+    expect(toBoolean('')).toBeUndefined();
+    expect(toBoolean('yes please')).toBeUndefined();
+    expect(toBoolean(null)).toBeUndefined();
   });
 
   test('unique keeps first-seen order', () => {

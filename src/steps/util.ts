@@ -233,6 +233,21 @@ export function toNumber(
   return undefined;
 }
 
+/**
+ * A boolean from a boolean or its string forms (`"True"`, `"false"`, `"on"`,
+ * `"off"`: consoles answer all of them), else `undefined`.
+ */
+export function toBoolean(
+  value: boolean | string | null | undefined,
+): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim().toLowerCase();
+  if (text === 'true' || text === 'on') return true;
+  if (text === 'false' || text === 'off') return false;
+  return undefined;
+}
+
 /** Distinct values in first-seen order. */
 export function unique<T>(values: Iterable<T>): T[] {
   return Array.from(new Set(values));

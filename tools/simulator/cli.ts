@@ -2,12 +2,14 @@
  * Runs the SentinelOne simulator until SIGTERM/SIGINT.
  *
  *   ts-node --transpile-only tools/simulator/cli.ts --port 8443 --agents 5000 \
- *     --groups 50 --sites 5 --latency 0 [--site-scoped] [--unlicensed] ...
+ *     --groups 50 --sites 5 --latency 0 [--site-scoped] [--unlicensed] \
+ *     [--refuse-permissions 'Policy.view,Users.view'] ...
  *
  * Prints `SIMULATOR_URL=http://127.0.0.1:<port>` once listening, then one JSON
  * line with the estate totals (`threatsInPolicyCount` uses --lookback-days).
  * `--help` lists every flag.
  */
+import { POSTURE_PERMISSIONS, PosturePermission } from './posture';
 import { FaultOptions, SimulatorOptions, startSimulator } from './server';
 
 interface Extra {
@@ -118,6 +120,14 @@ const FLAGS: Flag[] = [
     apply: (o) => (o.siteScoped = true),
   },
   {
+    name: 'refuse-permissions',
+    kind: 'list',
+    help: `posture permissions the token lacks, 403 on their endpoints (comma list of: ${POSTURE_PERMISSIONS.join(
+      ', ',
+    )})`,
+    apply: (o, _f, v: string[]) => (o.refusedPermissions = v.map(permission)),
+  },
+  {
     name: 'unlicensed',
     kind: 'boolean',
     help: 'application management not licensed (403)',
@@ -214,6 +224,18 @@ const FLAGS: Flag[] = [
     apply: (_o, f, v) => (f.faultPaths = v),
   },
 ];
+
+function permission(value: string): PosturePermission {
+  const known = POSTURE_PERMISSIONS.find((p) => p === value);
+  if (!known) {
+    throw new Error(
+      `--refuse-permissions: unknown permission '${value}' (one of: ${POSTURE_PERMISSIONS.join(
+        ', ',
+      )})`,
+    );
+  }
+  return known;
+}
 
 function parseDate(name: string, value: string): Date {
   const date = new Date(value);

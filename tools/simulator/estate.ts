@@ -20,6 +20,7 @@ import {
   S1Threat,
 } from '../../src/client/types';
 import { hash32, hashUnit, isoMicros, parseIsoMicros, Random } from './random';
+import { generatePosture, PostureEstate, PostureTotals } from './posture';
 
 export interface EstateOptions {
   /** Default 1. */
@@ -196,6 +197,8 @@ export interface Estate {
    * (memoized). Tests grep outputs for these.
    */
   readonly secrets: string[];
+  /** Policies, exclusions, users, service users and roles (`./posture`). */
+  posture: PostureEstate;
 }
 
 export interface EstateTotals {
@@ -230,6 +233,8 @@ export interface EstateTotals {
   /** Risk rows (endpoint x CVE). */
   risks: number;
   distinctCves: number;
+  /** Posture endpoints; each field's meaning is in `PostureTotals`. */
+  posture: PostureTotals;
 }
 
 const DAY = 86_400_000;
@@ -783,6 +788,25 @@ export function generateEstate(options: EstateOptions = {}): Estate {
       registrationToken,
     });
     groupSite[g] = s;
+  }
+  // The estate's own records always carry these; the integration's types are looser.
+  const posture = generatePosture({
+    seed,
+    now: o.now,
+    accounts: accounts.map((a) => ({ id: a.id!, name: a.name! })),
+    sites: sites.map((st) => ({
+      id: st.id!,
+      name: st.name!,
+      accountId: st.accountId!,
+    })),
+    groups: groups.map((gr) => ({
+      id: gr.id!,
+      name: gr.name!,
+      siteId: gr.siteId!,
+    })),
+  });
+  for (const group of groups) {
+    group.inherits = !posture.groupsWithOwnPolicy.has(group.id!);
   }
 
   // ---- agents (round-robin over groups), built on demand
@@ -1493,6 +1517,7 @@ export function generateEstate(options: EstateOptions = {}): Estate {
     deletedAgentIds,
     passphraseAt,
     uninstallPasswords,
+    posture,
     get secrets() {
       return (memo.secrets ??= [
         ...fixedSecrets,
@@ -1628,6 +1653,7 @@ export function estateTotals(
     installs: estate.installCount,
     risks: estate.riskCount,
     distinctCves: cves.size,
+    posture: estate.posture.totals,
   };
 }
 

@@ -44,6 +44,18 @@ export type {
   SimulatorRequest,
 } from './server';
 export {
+  generatePosture,
+  isPosturePath,
+  postureRouter,
+  POSTURE_PERMISSIONS,
+} from './posture';
+export type {
+  PostureAccess,
+  PostureEstate,
+  PosturePermission,
+  PostureTotals,
+} from './posture';
+export {
   Random,
   mulberry32,
   hash32,

@@ -44,6 +44,12 @@ import {
   MISC_ID_RANGES,
 } from './estate';
 import {
+  isPosturePath,
+  PostureAccess,
+  PosturePermission,
+  postureRouter,
+} from './posture';
+import {
   hash32,
   hashString,
   hashUnit,
@@ -106,6 +112,8 @@ export interface SimulatorOptions extends EstateOptions {
   prewarm?: boolean;
   /** Look-back used for `totals.threatsInPolicyCount`; default 30. */
   resolvedLookbackDays?: number;
+  /** Permissions the token lacks: each makes its posture endpoints answer 403 4030010. */
+  refusedPermissions?: PosturePermission[];
 }
 
 export interface SimulatorRequest {
@@ -390,6 +398,13 @@ export async function startSimulator(
   const latencyMs = Math.max(0, options.latencyMs ?? 0);
   const seed = estate.options.seed;
   const sources = buildSources(estate);
+  const posture = postureRouter(estate.posture);
+  const postureAccess: PostureAccess = {
+    scope: options.siteScoped
+      ? { level: 'site', siteIds: estate.sites.map((site) => site.id) }
+      : { level: 'tenant' },
+    refusedPermissions: options.refusedPermissions,
+  };
 
   let generation = 0;
   let faultState = newFaultState(seed, options.faults ?? {}, generation);
@@ -822,6 +837,13 @@ export async function startSimulator(
         const password = estate.uninstallPasswords.get(id);
         if (!password) throw notFound(apiPath);
         send(res, entry, 200, JSON.stringify({ data: { password } }));
+      };
+    }
+    if (isPosturePath(apiPath)) {
+      return (res, entry, query) => {
+        const answer = posture(method, apiPath, query, postureAccess);
+        if (!answer) throw notFound(apiPath);
+        send(res, entry, answer.status, JSON.stringify(answer.body));
       };
     }
     return null;

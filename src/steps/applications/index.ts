@@ -64,11 +64,8 @@ export async function fetchApplications(context: StepContext): Promise<void> {
               applicationName: application.applicationName!,
               applicationVendor: application.applicationVendor ?? '',
             },
-            (page, info) =>
-              onPage(
-                page.map((install) => ({ name, vendor, install })),
-                info,
-              ),
+            (page) =>
+              onPage(page.map((install) => ({ name, vendor, install }))),
           );
         },
         { concurrency },

@@ -5,7 +5,7 @@ import {
 } from '@jupiterone/integration-sdk-core';
 import { createMockStepExecutionContext } from '@jupiterone/integration-sdk-testing';
 
-import { IterationSummary, PageHandler } from '../../client';
+import { IterationSummary } from '../../client';
 import { IntegrationConfig } from '../../config';
 import { MalformedRecordError } from '../util';
 import { collectPages, CollectPagesOptions } from './collectPages';
@@ -34,11 +34,11 @@ const summary = (records: number, duplicates = 0): IterationSummary => ({
 /** An iteration that hands on `pages` one after another. */
 const pagesOf =
   (pages: Row[][], duplicates = 0) =>
-  async (onPage: PageHandler<Row>) => {
+  async (onPage: (records: Row[]) => Promise<void>) => {
     let fetched = 0;
-    for (const [index, records] of pages.entries()) {
+    for (const records of pages) {
       fetched += records.length;
-      await onPage(records, { page: index + 1, fetched });
+      await onPage(records);
     }
     return summary(fetched, duplicates);
   };
@@ -172,7 +172,7 @@ test('an error fails the collection after the write in flight has ended', async 
   await expect(
     run({
       iterate: async (onPage) => {
-        await onPage(rows(0, 2), { page: 1, fetched: 2 });
+        await onPage(rows(0, 2));
         throw new Error('socket hang up');
       },
     }),
@@ -185,7 +185,7 @@ test('an optional source the API refuses keeps what was read, warns, and reports
   const complete = await run({
     optional: { what: 'Agents', remedy: 'Grant Agents.view.' },
     iterate: async (onPage) => {
-      await onPage(rows(0, 2), { page: 1, fetched: 2 });
+      await onPage(rows(0, 2));
       throw new IntegrationProviderAuthorizationError({
         endpoint: 'GET /web/api/v2.1/agents',
         status: 403,

@@ -1,7 +1,7 @@
 import { Entity, Relationship } from '@jupiterone/integration-sdk-core';
 import pLimit from 'p-limit';
 
-import { IterationSummary, PageHandler, SentinelOneClient } from '../../client';
+import { IterationSummary, SentinelOneClient } from '../../client';
 import { StepContext } from './context';
 import { PageWriter, slices } from './pageWriter';
 import { reportStep } from './report';
@@ -27,7 +27,7 @@ export interface CollectPagesOptions<R> {
    * iterations, side by side or not), and resolves with their summaries.
    */
   iterate: (
-    onPage: PageHandler<R>,
+    onPage: (records: R[]) => Promise<void>,
   ) => Promise<IterationSummary | IterationSummary[]>;
   /**
    * Adds one record's graph objects to `graph`; throws MalformedRecordError

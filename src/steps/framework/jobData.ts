@@ -1,7 +1,14 @@
 import { JobState } from '@jupiterone/integration-sdk-core';
 
+/** A collected site, as later steps need it. */
+export interface CollectedSite {
+  name?: string;
+  accountId?: string;
+}
+
 /** A collected group, as later steps need it. */
 export interface CollectedGroup {
+  name?: string;
   siteId?: string;
   /** False when the group edited its own policy instead of using its site's. */
   inherits: boolean;
@@ -13,8 +20,8 @@ export interface CollectedGroup {
  * per record.
  */
 export interface JobData {
-  /** Collected site id → the id of its account. */
-  sites: Map<string, string | undefined>;
+  /** Collected site id → its name and account. */
+  sites: Map<string, CollectedSite>;
   /** Collected group id → its site and policy inheritance. */
   groups: Map<string, CollectedGroup>;
   /** Site id → agents its groups report: how to split agents into streams. */

@@ -43,7 +43,11 @@ export async function fetchGroups(context: StepContext): Promise<void> {
         relateKeys(Relationships.ACCOUNT_HAS_GROUP, account, entity._key),
       );
       const siteId = group.siteId ?? undefined;
-      groups.set(group.id, { siteId, inherits: group.inherits !== false });
+      groups.set(group.id, {
+        name: entity.name as string,
+        siteId,
+        inherits: group.inherits !== false,
+      });
       if (siteId && scope.sites.has(siteId)) {
         siteAgentCounts.set(
           siteId,

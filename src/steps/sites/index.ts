@@ -5,6 +5,7 @@ import { IntegrationConfig } from '../../config';
 import { Entities, Relationships, Steps } from '../constants';
 import {
   collectPages,
+  CollectedSite,
   getStepClient,
   StepContext,
   writeJobData,
@@ -17,7 +18,7 @@ import { createSiteEntity } from './converter';
 export async function fetchSites(context: StepContext): Promise<void> {
   const { config, client, scope } = await getStepClient(context);
   const account = accountKey(context.instance.id);
-  const sites = new Map<string, string | undefined>();
+  const sites = new Map<string, CollectedSite>();
 
   await collectPages<S1Site>({
     context,
@@ -26,15 +27,15 @@ export async function fetchSites(context: StepContext): Promise<void> {
     writtenType: Entities.SITE._type,
     // The scope listed the sites once for the run: no second request.
     iterate: async (onPage) => {
-      await onPage(scope.run.sites, {
-        page: 1,
-        fetched: scope.run.sites.length,
-      });
+      await onPage(scope.run.sites);
       return [];
     },
     toGraph: (site, graph) => {
       const entity = createSiteEntity(site, config.serverUrl);
-      sites.set(site.id, site.accountId ?? undefined);
+      sites.set(site.id, {
+        name: entity.name as string,
+        accountId: site.accountId ?? undefined,
+      });
       graph.entities.push(entity);
       graph.relationships.push(
         relateKeys(Relationships.ACCOUNT_HAS_SITE, account, entity._key),

@@ -1,0 +1,200 @@
+import {
+  createDirectRelationship,
+  Entity,
+  Relationship,
+} from '@jupiterone/integration-sdk-core';
+
+import { S1Role, S1ScopeRole, S1ServiceUser, S1User } from '../../client/types';
+import { Entities, Relationships } from '../constants';
+import { roleKey, userKey } from '../keys';
+import {
+  createEntity,
+  nonBlank,
+  parseDate,
+  relationshipKey,
+  requireId,
+  toBoolean,
+  toNumber,
+} from '../util';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** How a console user signs in, by the API's `source`. */
+const SIGN_IN_SOURCES: Record<string, string> = {
+  mgmt: 'local',
+  sso_saml: 'sso',
+  active_directory: 'active_directory',
+};
+
+/**
+ * The `sentinelone_user` of a console user. `mfaEnabled` is SentinelOne's
+ * `twoFaEnabled`; the API token is known by its dates only.
+ *
+ * @throws MalformedRecordError for a user without id or with an unparseable date
+ */
+export function createUserEntity(user: S1User): Entity {
+  const id = requireId(user, 'user');
+  const label = `user ${id}`;
+  const email = nonBlank(user.email);
+  const name = nonBlank(user.fullName) ?? email ?? id;
+  const source = nonBlank(user.source);
+  return createEntity(user, {
+    _key: userKey(id),
+    _type: Entities.USER._type,
+    _class: Entities.USER._class,
+    id,
+    name,
+    displayName: name,
+    username: email ?? id,
+    // The data model checks the format: an address it would refuse stays in rawData.
+    email: email && EMAIL.test(email) ? email.toLowerCase() : undefined,
+    emailVerified: toBoolean(user.emailVerified),
+    serviceAccount: false,
+    mfaEnabled: toBoolean(user.twoFaEnabled),
+    twoFaConfigured: toBoolean(user.twoFaConfigured),
+    mfaType: nonBlank(user.primaryTwoFaMethod),
+    source: source && (SIGN_IN_SOURCES[source] ?? source),
+    scope: nonBlank(user.scope),
+    system: toBoolean(user.isSystem),
+    roleNames: roleNames(user.scopeRoles),
+    canGenerateApiToken: toBoolean(user.canGenerateApiToken),
+    apiTokenCreatedOn: parseDate(
+      user.apiToken?.createdAt,
+      'apiToken.createdAt',
+      label,
+    ),
+    apiTokenExpiresOn: parseDate(
+      user.apiToken?.expiresAt,
+      'apiToken.expiresAt',
+      label,
+    ),
+    firstLoginOn: parseDate(user.firstLogin, 'firstLogin', label),
+    lastLoginOn: parseDate(user.lastLogin, 'lastLogin', label),
+    createdOn: parseDate(user.dateJoined, 'dateJoined', label),
+  });
+}
+
+/**
+ * The `sentinelone_user` of a service user (`serviceAccount: true`): an
+ * identity for API tokens, without sign-in.
+ *
+ * @throws MalformedRecordError for a service user without id or with an unparseable date
+ */
+export function createServiceUserEntity(serviceUser: S1ServiceUser): Entity {
+  const id = requireId(serviceUser, 'service user');
+  const label = `service user ${id}`;
+  const name = nonBlank(serviceUser.name) ?? id;
+  return createEntity(serviceUser, {
+    _key: userKey(id),
+    _type: Entities.USER._type,
+    _class: Entities.USER._class,
+    id,
+    name,
+    displayName: name,
+    username: name,
+    description: nonBlank(serviceUser.description),
+    serviceAccount: true,
+    scope: nonBlank(serviceUser.scope),
+    roleNames: roleNames(serviceUser.scopeRoles),
+    apiTokenCreatedOn: parseDate(
+      serviceUser.apiToken?.createdAt,
+      'apiToken.createdAt',
+      label,
+    ),
+    apiTokenExpiresOn: parseDate(
+      serviceUser.apiToken?.expiresAt,
+      'apiToken.expiresAt',
+      label,
+    ),
+    lastActivationOn: parseDate(
+      serviceUser.lastActivation,
+      'lastActivation',
+      label,
+    ),
+    createdBy: nonBlank(serviceUser.createdBy?.name),
+    createdOn: parseDate(serviceUser.createdAt, 'createdAt', label),
+    updatedOn: parseDate(serviceUser.updatedAt, 'updatedAt', label),
+  });
+}
+
+function roleNames(scopeRoles: S1ScopeRole[] | null | undefined): string[] {
+  const names = (scopeRoles ?? [])
+    .map((role) => nonBlank(role.roleName))
+    .filter((name): name is string => name !== undefined);
+  return [...new Set(names)];
+}
+
+/**
+ * The `sentinelone_role` of a role: SentinelOne's predefined ones (Admin,
+ * IR Team, SOC, Viewer…) are system roles.
+ *
+ * @throws MalformedRecordError for a role without id or with an unparseable date
+ */
+export function createRoleEntity(role: S1Role): Entity {
+  const id = requireId(role, 'role');
+  const label = `role ${id}`;
+  const name = nonBlank(role.name) ?? id;
+  const predefinedRole = toBoolean(role.predefinedRole);
+  return createEntity(role, {
+    _key: roleKey(id),
+    _type: Entities.ROLE._type,
+    _class: Entities.ROLE._class,
+    id,
+    name,
+    displayName: name,
+    description: nonBlank(role.description),
+    predefinedRole,
+    systemRole: predefinedRole,
+    scope: nonBlank(role.scope),
+    scopeId: nonBlank(role.scopeId),
+    accountName: nonBlank(role.accountName),
+    siteName: nonBlank(role.siteName),
+    usersInRoles: toNumber(role.usersInRoles),
+    createdBy: nonBlank(role.creator),
+    updatedBy: nonBlank(role.updatedBy),
+    createdOn: parseDate(role.createdAt, 'createdAt', label),
+    updatedOn: parseDate(role.updatedAt, 'updatedAt', label),
+  });
+}
+
+/**
+ * One user ASSIGNED role per role the user holds, with the scope of the
+ * assignment on the relationship: the same role held at two sites is two
+ * assignments, so the scope id is part of the `_key`.
+ */
+export function createUserAssignedRoleRelationships(
+  userEntityKey: string,
+  scopeLevel: string | null | undefined,
+  scopeRoles: S1ScopeRole[] | null | undefined,
+): Relationship[] {
+  const metadata = Relationships.USER_ASSIGNED_ROLE;
+  const relationships: Relationship[] = [];
+  for (const assignment of scopeRoles ?? []) {
+    const roleId = nonBlank(assignment.roleId);
+    if (!roleId) continue;
+    const toKey = roleKey(roleId);
+    const scopeId = nonBlank(assignment.id);
+    relationships.push(
+      createDirectRelationship({
+        _class: metadata._class,
+        fromKey: userEntityKey,
+        fromType: metadata.sourceType,
+        toKey,
+        toType: metadata.targetType,
+        properties: {
+          _type: metadata._type,
+          _key: [
+            relationshipKey(userEntityKey, metadata._class, toKey),
+            scopeId ?? 'tenant',
+          ].join('|'),
+          scopeLevel: nonBlank(scopeLevel),
+          scopeId,
+          scopeName: nonBlank(assignment.name),
+          accountName: nonBlank(assignment.accountName),
+          roleName: nonBlank(assignment.roleName),
+        },
+      }),
+    );
+  }
+  return relationships;
+}

@@ -1,0 +1,125 @@
+import { IntegrationStep } from '@jupiterone/integration-sdk-core';
+
+import { S1Role, S1ServiceUser, S1User } from '../../client';
+import { IntegrationConfig } from '../../config';
+import { iterateEach, scopeFilters } from '../../scope';
+import { Entities, IngestionSources, Relationships, Steps } from '../constants';
+import {
+  collectPages,
+  getStepClient,
+  PageGraph,
+  StepContext,
+} from '../framework';
+import { accountKey } from '../keys';
+import { OptionalSources } from '../permissions';
+import { relateKeys } from '../relationships';
+import {
+  createRoleEntity,
+  createServiceUserEntity,
+  createUserAssignedRoleRelationships,
+  createUserEntity,
+} from './converter';
+
+/**
+ * Roles, then console users and service users, which the account HAS; each
+ * user ASSIGNED each role it holds (when that role was collected), with the
+ * scope of the assignment. Each list needs its own permission: one refused
+ * leaves the others collected.
+ */
+export async function fetchUsers(context: StepContext): Promise<void> {
+  const { client, scope } = await getStepClient(context);
+  const { jobState } = context;
+  const account = accountKey(context.instance.id);
+
+  const addToAccount = (entity: { _key: string }, graph: PageGraph) =>
+    graph.relationships.push(
+      relateKeys(Relationships.ACCOUNT_HAS_USER, account, entity._key),
+    );
+  const assignRoles = async (
+    user: S1User | S1ServiceUser,
+    userEntityKey: string,
+    graph: PageGraph,
+  ) => {
+    for (const assignment of createUserAssignedRoleRelationships(
+      userEntityKey,
+      user.scope,
+      user.scopeRoles,
+    )) {
+      // No edge to a role that was not collected (Roles.view refused).
+      if (await jobState.hasKey(assignment._toEntityKey as string)) {
+        graph.relationships.push(assignment);
+      }
+    }
+  };
+
+  await collectPages<S1Role>({
+    context,
+    client,
+    recordType: 'role',
+    writtenType: Entities.ROLE._type,
+    optional: OptionalSources.roles,
+    iterate: (onPage) =>
+      iterateEach(scopeFilters(scope.run), (filter) =>
+        client.iterateRoles(filter, onPage),
+      ),
+    toGraph: (role, graph) => {
+      const entity = createRoleEntity(role);
+      graph.entities.push(entity);
+      graph.relationships.push(
+        relateKeys(Relationships.ACCOUNT_HAS_ROLE, account, entity._key),
+      );
+    },
+  });
+
+  await collectPages<S1User>({
+    context,
+    client,
+    recordType: 'console user',
+    writtenType: Entities.USER._type,
+    optional: OptionalSources.users,
+    iterate: (onPage) =>
+      iterateEach(scopeFilters(scope.run), (filter) =>
+        client.iterateUsers(filter, onPage),
+      ),
+    toGraph: async (user, graph) => {
+      const entity = createUserEntity(user);
+      graph.entities.push(entity);
+      addToAccount(entity, graph);
+      await assignRoles(user, entity._key, graph);
+    },
+  });
+
+  await collectPages<S1ServiceUser>({
+    context,
+    client,
+    recordType: 'service user',
+    writtenType: Entities.USER._type,
+    optional: OptionalSources.serviceUsers,
+    iterate: (onPage) =>
+      iterateEach(scopeFilters(scope.run), (filter) =>
+        client.iterateServiceUsers(filter, onPage),
+      ),
+    toGraph: async (serviceUser, graph) => {
+      const entity = createServiceUserEntity(serviceUser);
+      graph.entities.push(entity);
+      addToAccount(entity, graph);
+      await assignRoles(serviceUser, entity._key, graph);
+    },
+  });
+}
+
+export const userSteps: IntegrationStep<IntegrationConfig>[] = [
+  {
+    id: Steps.USERS,
+    name: 'Fetch Console Users and Roles',
+    entities: [Entities.USER, Entities.ROLE],
+    relationships: [
+      Relationships.ACCOUNT_HAS_USER,
+      Relationships.ACCOUNT_HAS_ROLE,
+      Relationships.USER_ASSIGNED_ROLE,
+    ],
+    dependsOn: [Steps.ACCOUNT],
+    ingestionSourceId: IngestionSources.USERS,
+    executionHandler: fetchUsers,
+  },
+];

@@ -1,0 +1,19 @@
+/**
+ * Posture endpoints of the simulator (issue 10): protection policies at every
+ * scope, exclusions, blocklist, console users, service users and roles.
+ * Self-contained: plain scope data in (`generatePosture`), `{status, body}` out
+ * (`postureRouter`), so that any HTTP layer can serve it.
+ */
+export { generatePosture } from './generate';
+export type { PostureEstate, PostureTotals } from './generate';
+export { isPosturePath, postureRouter, POSTURE_PERMISSIONS } from './routes';
+export type {
+  PostureAccess,
+  PosturePermission,
+  PostureResponse,
+  PostureRoute,
+} from './routes';
+export { scopeKey } from './scopes';
+export type { PostureInput, ScopeLevel, TokenScope } from './scopes';
+export type { ScopePolicy } from './policies';
+export * from './wire';
