@@ -6,19 +6,19 @@
  * payload types so that the simulator serves what the collector expects.
  */
 import {
-  S1Account,
-  S1Agent,
-  S1Application,
-  S1ApplicationInstall,
-  S1AgentRealtimeInfo,
-  S1NetworkInterface,
-  S1Risk,
-  S1Site,
-  S1Group,
-  S1SystemInfo,
-  S1Tag,
-  S1Threat,
-} from '../../src/client/types';
+  WireAccount,
+  WireAgent,
+  WireInventoryRow,
+  WireInstall,
+  WireAgentRealtimeInfo,
+  WireNetworkInterface,
+  WireRisk,
+  WireSite,
+  WireGroup,
+  WireSystemInfo,
+  WireTag,
+  WireThreat,
+} from './wire';
 import { hash32, hashUnit, isoMicros, parseIsoMicros, Random } from './random';
 
 export interface EstateOptions {
@@ -74,9 +74,9 @@ export interface EstateCve {
   severity: 'Critical' | 'High' | 'Medium' | 'Low';
   cvssVersion: string;
   publishedDate: string;
-  exploitCodeMaturity: string;
-  remediationLevel: string;
-  reportConfidence: string;
+  exploitCodeMaturity: NonNullable<WireRisk['exploitCodeMaturity']>;
+  remediationLevel: NonNullable<WireRisk['remediationLevel']>;
+  reportConfidence: NonNullable<WireRisk['reportConfidence']>;
 }
 
 export interface EstateApplicationVersion {
@@ -92,10 +92,24 @@ export interface EstateApplication {
 }
 
 /** Install rows carry a few fields the integration's type does not list. */
-export type SimApplicationInstall = S1ApplicationInstall & {
-  osName?: string | null;
-  osVersion?: string | null;
+/** Install rows: the wire type (kept as an alias for existing callers). */
+export type SimApplicationInstall = WireInstall;
+
+/** Estate records: the wire types with the fields the simulator always sets. */
+export type EstateAccount = WireAccount & { id: string; name: string };
+export type EstateSite = WireSite & {
+  id: string;
+  name: string;
+  accountId: string;
+  accountName: string;
 };
+export type EstateGroup = WireGroup & {
+  id: string;
+  name: string;
+  siteId: string;
+};
+export type EstateThreat = WireThreat & { id: string };
+export type EstateAgent = WireAgent & { id: string };
 
 /** Where a record sits in the hierarchy (used by the server's filters). */
 export interface RecordScope {
@@ -106,7 +120,7 @@ export interface RecordScope {
 }
 
 export interface EstateInstall extends RecordScope {
-  record: SimApplicationInstall;
+  record: SimApplicationInstall & { id: string };
   applicationName: string;
   applicationVendor: string;
   /** Index of the application in `estate.applications`. */
@@ -114,7 +128,7 @@ export interface EstateInstall extends RecordScope {
 }
 
 export interface EstateRisk extends RecordScope {
-  record: S1Risk;
+  record: WireRisk & { id: string };
 }
 
 export interface EstateCompact {
@@ -154,22 +168,22 @@ export interface Estate {
   now: Date;
   /** Host the registration tokens point at. */
   consoleUrl: string;
-  systemInfo: S1SystemInfo;
+  systemInfo: WireSystemInfo;
   user: SimUser;
   /** Token creation date returned by `users/api-token-details`. */
   tokenCreatedAt: string;
-  accounts: S1Account[];
-  sites: S1Site[];
-  groups: S1Group[];
+  accounts: EstateAccount[];
+  sites: EstateSite[];
+  groups: EstateGroup[];
   agentCount: number;
   /** Id of agent `i`, without building the agent. */
   agentIdAt(i: number): string;
   /** Builds agent `i` (0 <= i < agentCount), ordered by id, decommissioned included. */
-  agentAt(i: number): S1Agent;
+  agentAt(i: number): EstateAgent;
   /** All agents, decommissioned included, ordered by id (memoized). */
-  readonly agents: S1Agent[];
+  readonly agents: EstateAgent[];
   /** Ordered by id. */
-  threats: S1Threat[];
+  threats: EstateThreat[];
   /** The application catalog (vendor + name, versions, CVEs). */
   applications: EstateApplication[];
   installCount: number;
@@ -318,7 +332,7 @@ interface OsProfile {
   osNames: string[];
   revisions: string[];
   versions: string[]; // index 0 = latest
-  installer: string[];
+  installer: NonNullable<WireAgent['installerType']>[];
 }
 const OS_PROFILES: Record<'windows' | 'macos' | 'linux', OsProfile> = {
   windows: {
@@ -605,7 +619,7 @@ interface AgentCore {
   osRevision: string;
   uuid: string;
   computerName: string;
-  machineType: string;
+  machineType: NonNullable<WireAgent['machineType']>;
   modelName: string;
   serialNumber: string;
   oui: string;
@@ -625,7 +639,7 @@ export function generateEstate(options: EstateOptions = {}): Estate {
   const fixedSecrets: string[] = [];
 
   // ---- system, user
-  const systemInfo: S1SystemInfo = {
+  const systemInfo: WireSystemInfo = {
     build: '23.4.2.8',
     version: 'Vulcan',
     release: 'SP2',
@@ -651,7 +665,7 @@ export function generateEstate(options: EstateOptions = {}): Estate {
 
   // ---- accounts
   const accRng = rnd('accounts');
-  const accounts: S1Account[] = [];
+  const accounts: EstateAccount[] = [];
   const uninstallPasswords = new Map<string, string>();
   for (let a = 0; a < o.accounts; a++) {
     const base = ACCOUNT_NAMES[a % ACCOUNT_NAMES.length];
@@ -672,7 +686,7 @@ export function generateEstate(options: EstateOptions = {}): Estate {
       unlimitedExpiration: false,
       billingMode: 'subscription',
       usageType: 'customer',
-      externalId: null,
+      externalId: '',
       createdAt: date(accRng, created),
       updatedAt: date(accRng, nowMs - accRng.int(1, 60) * DAY),
     });
@@ -685,7 +699,7 @@ export function generateEstate(options: EstateOptions = {}): Estate {
 
   // ---- sites (round-robin over accounts)
   const siteRng = rnd('sites');
-  const sites: S1Site[] = [];
+  const sites: EstateSite[] = [];
   const siteAccount = new Int32Array(o.sites);
   const licenseKeys: string[] = [];
   const accountSiteCounts = new Array<number>(o.accounts).fill(0);
@@ -695,7 +709,7 @@ export function generateEstate(options: EstateOptions = {}): Estate {
     const nth = accountSiteCounts[a]++;
     const region = SITE_REGIONS[nth % SITE_REGIONS.length];
     const round = Math.floor(nth / SITE_REGIONS.length);
-    const suite = siteRng.pick(['Complete', 'Control', 'Core']);
+    const suite = siteRng.pick(['Complete', 'Control', 'Core'] as const);
     const registrationToken = base64Json({
       url: CONSOLE_URL,
       site_key: siteRng.hex(16),
@@ -721,7 +735,7 @@ export function generateEstate(options: EstateOptions = {}): Estate {
       expiration: date(siteRng, nowMs + siteRng.int(100, 700) * DAY),
       unlimitedExpiration: false,
       healthStatus: true,
-      externalId: null,
+      externalId: '',
       description: `${region} endpoints`,
       creator,
       creatorId,
@@ -735,7 +749,7 @@ export function generateEstate(options: EstateOptions = {}): Estate {
   // ---- groups: the first `sites` groups are the sites' default groups, the
   // rest are spread round-robin over the sites.
   const groupRng = rnd('groups');
-  const groups: S1Group[] = [];
+  const groups: EstateGroup[] = [];
   const groupSite = new Int32Array(o.groups);
   const siteGroupCounts = new Array<number>(o.sites).fill(0);
   for (let g = 0; g < o.groups; g++) {
@@ -823,7 +837,7 @@ export function generateEstate(options: EstateOptions = {}): Estate {
     const i36 = i.toString(36).toUpperCase().padStart(4, '0');
     const first = r.pick(FIRST_NAMES);
     const username = `${first[0]}${r.pick(LAST_NAMES)}`;
-    let machineType: string;
+    let machineType: AgentCore['machineType'];
     let computerName: string;
     let modelName: string;
     let serialNumber: string;
@@ -901,7 +915,7 @@ export function generateEstate(options: EstateOptions = {}): Estate {
   };
 
   const ifaceCapacity = agentCount * 4 + 1;
-  const agentAt = (i: number): S1Agent => {
+  const agentAt = (i: number): EstateAgent => {
     if (!(i >= 0 && i < agentCount)) throw new RangeError(`agent ${i}`);
     const c = agentCore(i);
     const r = new Random(seed, hash32('agent-detail', i));
@@ -913,8 +927,8 @@ export function generateEstate(options: EstateOptions = {}): Estate {
     const subnet = `10.${16 + (c.site % 200)}.${(i >>> 8) & 255}`;
     const ip = `${subnet}.${i & 255}`;
     const primaryMac = mac(c.oui, i * 4);
-    const ifaces: S1NetworkInterface[] = [];
-    const addIface = (iface: Omit<S1NetworkInterface, 'id'>) => {
+    const ifaces: WireNetworkInterface[] = [];
+    const addIface = (iface: Omit<WireNetworkInterface, 'id'>) => {
       const id = makeId(
         seed,
         ID_TYPES.misc,
@@ -997,7 +1011,7 @@ export function generateEstate(options: EstateOptions = {}): Estate {
     if (lastActiveMs < createdMs) lastActiveMs = createdMs + HOUR;
     const connected = !decommissioned && nowMs - lastActiveMs < HOUR;
     const versionIdx = r.chance(0.75) ? 0 : r.int(1, os.versions.length - 1);
-    const tags: S1Tag[] = [];
+    const tags: WireTag[] = [];
     if (r.chance(0.3)) {
       const count = r.int(1, 2);
       for (let t = 0; t < count; t++) {
@@ -1029,7 +1043,7 @@ export function generateEstate(options: EstateOptions = {}): Estate {
           ? r.pick(['ACME', 'ACME', 'WORKGROUP'])
           : c.osKey === 'macos'
           ? 'local'
-          : null,
+          : 'unknown',
       osType: os.osType,
       osName: c.osName,
       osRevision: c.osRevision,
@@ -1117,12 +1131,12 @@ export function generateEstate(options: EstateOptions = {}): Estate {
 
   // ---- threats
   const threatRng = rnd('threats');
-  const threats: S1Threat[] = [];
+  const threats: EstateThreat[] = [];
   const deletedAgentIds: string[] = [];
   for (let t = 0; t < o.threats; t++) {
     const r = threatRng;
     const deleted = agentCount === 0 || t % 20 === 3;
-    let rt: S1AgentRealtimeInfo;
+    let rt: WireAgentRealtimeInfo;
     let agentIndex = -1;
     if (deleted) {
       const agentId = makeId(
@@ -1204,8 +1218,8 @@ export function generateEstate(options: EstateOptions = {}): Estate {
             ] as const),
         incidentStatus,
         mitigationStatus: resolved
-          ? r.pick(['mitigated', 'marked_as_benign'])
-          : r.pick(['active', 'not_mitigated', 'blocked', 'mitigated']),
+          ? r.pick(['mitigated', 'marked_as_benign'] as const)
+          : r.pick(['not_mitigated', 'not_mitigated', 'mitigated'] as const),
         sha1: r.hex(40),
         sha256: r.hex(64),
         md5: r.hex(32),
@@ -1216,8 +1230,13 @@ export function generateEstate(options: EstateOptions = {}): Estate {
               )}\\Downloads\\${file}`
             : `/tmp/.cache/${file}`,
         fileSize: r.int(4_096, 25_000_000),
-        detectionType: r.pick(['static', 'dynamic']),
-        initiatedBy: r.pick(['agent_policy', 'dfi', 'star_active', 'cloud']),
+        detectionType: r.pick(['static', 'dynamic'] as const),
+        initiatedBy: r.pick([
+          'agent_policy',
+          'full_disk_scan',
+          'star_active',
+          'cloud_detection',
+        ] as const),
         originatorProcess: r.pick([
           'explorer.exe',
           'chrome.exe',
@@ -1364,7 +1383,7 @@ export function generateEstate(options: EstateOptions = {}): Estate {
     const app = applications[k];
     const version = app.versions[compact.installVersion[n]];
     const { r, installedMs, detectedMs } = installTiming(n, c);
-    const record: SimApplicationInstall = {
+    const record: EstateInstall['record'] = {
       id: makeId(seed, ID_TYPES.install, n, installCount),
       endpointId: c.id,
       endpointUuid: c.uuid,
@@ -1419,15 +1438,16 @@ export function generateEstate(options: EstateOptions = {}): Estate {
         applicationVendor: app.vendor,
         applicationVersion: version.version,
         endpointId: c.id,
-        endpointUuid: c.uuid,
         endpointName: c.computerName,
         severity: cve.severity,
-        baseScore: cve.baseScore,
-        nvdBaseScore: cve.baseScore,
+        baseScore: String(cve.baseScore),
+        nvdBaseScore: String(cve.baseScore),
         cvssVersion: cve.cvssVersion,
-        riskScore: Math.max(
-          0,
-          Math.min(100, Math.round(cve.baseScore * 10 + r.int(-5, 5))),
+        riskScore: String(
+          Math.max(
+            0,
+            Math.min(100, Math.round(cve.baseScore * 10 + r.int(-5, 5))),
+          ),
         ),
         exploitCodeMaturity: cve.exploitCodeMaturity,
         remediationLevel: cve.remediationLevel,
@@ -1437,21 +1457,22 @@ export function generateEstate(options: EstateOptions = {}): Estate {
         daysDetected: Math.max(0, Math.floor((nowMs - riskDetectedMs) / DAY)),
         lastScanDate: date(r, lastScanMs),
         lastScanResult: 'Succeeded',
-        status:
-          statusRoll < 0.85
-            ? 'Detected'
+        // Removed: the vulnerable version is gone from the endpoint.
+        status: statusRoll < 0.9 ? 'Detected' : 'Removed',
+        mitigationStatus:
+          statusRoll < 0.8
+            ? 'Not mitigated'
             : statusRoll < 0.95
-            ? 'In Progress'
-            : 'Risk Acknowledged',
-        mitigationStatus: statusRoll < 0.95 ? 'Not Mitigated' : 'Risk Accepted',
-        markType: statusRoll < 0.95 ? null : 'Risk Accepted',
+            ? 'To be patched'
+            : 'On hold',
+        markType: statusRoll < 0.95 ? '' : 'Risk Accepted',
       },
       ...scopeOf(c),
     };
   };
 
   const memo: {
-    agents?: S1Agent[];
+    agents?: EstateAgent[];
     installs?: EstateInstall[];
     risks?: EstateRisk[];
     secrets?: string[];
@@ -1507,7 +1528,7 @@ function hex2(n: number): string {
 }
 
 /** Micro-epoch of a threat's `updatedAt` (NaN when missing). */
-export function threatUpdatedMicros(threat: S1Threat): number {
+export function threatUpdatedMicros(threat: WireThreat): number {
   const v = threat.threatInfo?.updatedAt;
   return v ? parseIsoMicros(v) : NaN;
 }
@@ -1538,7 +1559,7 @@ export function threatsInPolicy(
 export function inventoryRows(
   estate: Estate,
   installIndices?: ArrayLike<number>,
-): S1Application[] {
+): WireInventoryRow[] {
   const { installAgent, installApplication, installVersion } = estate.compact;
   const count = installIndices ? installIndices.length : estate.installCount;
   const versions = new Map<number, Set<number>>();
