@@ -1,13 +1,13 @@
 /**
  * The project's SentinelOne Management API v2.1 simulator, used by the tests,
- * the demo and the benchmark. `server.ts` documents its behaviour, `cli.ts` its
- * command line.
+ * the demo and the benchmark. `server/index.ts` documents its behaviour,
+ * `cli.ts` its command line, `wire/` the records it serves (from the vendor's
+ * specification) and `estate/variations.ts` the real-world variations.
  */
 export {
   generateEstate,
   estateTotals,
   threatsInPolicy,
-  countThreatsInPolicy,
   threatUpdatedMicros,
   inventoryRows,
   resolveEstateOptions,
@@ -16,6 +16,7 @@ export {
   MISC_ID_RANGES,
 } from './estate';
 export type {
+  AgentVariation,
   Estate,
   EstateOptions,
   EstateTotals,
@@ -25,16 +26,19 @@ export type {
   EstateCve,
   EstateInstall,
   EstateRisk,
+  HostKind,
   RecordScope,
   ResolvedEstateOptions,
   SimApplicationInstall,
   SimUser,
+  VariationCounts,
 } from './estate';
 export {
   startSimulator,
   errorBody,
   API_PREFIX,
   DEFAULT_TOKEN,
+  MAX_URL_BYTES,
   STATS_PATH,
 } from './server';
 export type {
@@ -42,7 +46,9 @@ export type {
   RunningSimulator,
   SimulatorOptions,
   SimulatorRequest,
+  TokenScope,
 } from './server';
+export { REAL_WORLD_DEVIATIONS } from './wire';
 export {
   generatePosture,
   isPosturePath,
@@ -63,3 +69,6 @@ export {
   isoMicros,
   parseIsoMicros,
 } from './random';
+
+/** Alias of `threatsInPolicy`, kept for existing callers. */
+export { threatsInPolicy as countThreatsInPolicy } from './estate';

@@ -1,14 +1,14 @@
 import http from 'http';
 
 import {
-  S1Agent,
-  S1Application,
-  S1ApplicationInstall,
-  S1Group,
-  S1Risk,
-  S1SitesData,
-  S1Threat,
-} from '../../src/client/types';
+  WireAgent,
+  WireInventoryRow,
+  WireInstall,
+  WireGroup,
+  WireRisk,
+  WireSite,
+  WireThreat,
+} from './wire';
 import {
   estateTotals,
   generateEstate,
@@ -31,6 +31,8 @@ const ESTATE = {
 const TOKEN = 'simulator-api-token';
 const API = '/web/api/v2.1';
 const ISO_MICROS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
+/** Some records write whole seconds (a real-world variation). */
+const ISO_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?Z$/;
 const DAY = 86_400_000;
 
 // ------------------------------------------------------------------ helpers
@@ -100,8 +102,14 @@ async function walk<T = any>(
   path: string,
   query: Record<string, string | number> = {},
   limit = 7,
-): Promise<{ records: T[]; pages: number; totalItems: number }> {
+): Promise<{
+  records: T[];
+  pages: number;
+  totalItems: number;
+  laterTotalItems: number[];
+}> {
   const records: T[] = [];
+  const laterTotalItems: number[] = [];
   let cursor: string | undefined;
   let pages = 0;
   let totalItems = -1;
@@ -113,19 +121,23 @@ async function walk<T = any>(
     expect(reply.status).toBe(200);
     const body = reply.json();
     const data =
-      path === '/sites' ? (body.data as S1SitesData).sites : body.data;
+      path === '/sites'
+        ? (body.data as { sites: WireSite[] }).sites
+        : body.data;
     expect(Array.isArray(data)).toBe(true);
     // + 1: the repeated-record fault prepends the previous page's last record.
     expect(data.length).toBeLessThanOrEqual(limit + 1);
     records.push(...data);
     pages++;
-    totalItems = body.pagination.totalItems;
+    // Real consoles report the total on the first page only.
+    if (pages === 1) totalItems = body.pagination.totalItems;
+    else laterTotalItems.push(body.pagination.totalItems);
     cursor = body.pagination.nextCursor ?? undefined;
     if (!cursor) break;
     expect(seen.has(cursor)).toBe(false);
     seen.add(cursor);
   }
-  return { records, pages, totalItems };
+  return { records, pages, totalItems, laterTotalItems };
 }
 
 const ids = (records: { id?: string }[]) => records.map((r) => r.id!);
@@ -212,21 +224,24 @@ describe('generateEstate', () => {
 
   test('agents are realistic', () => {
     const { agents } = estate;
-    expect(new Set(agents.map((a) => a.computerName!.toLowerCase())).size).toBe(
-      agents.length,
+    const named = agents.filter(
+      (a) => a.computerName !== 'localhost.localdomain',
+    );
+    expect(new Set(named.map((a) => a.computerName!.toLowerCase())).size).toBe(
+      named.length,
     );
     const decommissioned = agents.filter((a) => a.isDecommissioned);
     expect(decommissioned.length).toBeGreaterThan(0);
     expect(decommissioned.length).toBeLessThan(agents.length * 0.15);
     for (const agent of decommissioned) expect(agent.isActive).toBe(false);
     for (const agent of agents) {
-      expect(agent.createdAt).toMatch(ISO_MICROS);
-      expect(agent.lastActiveDate).toMatch(ISO_MICROS);
+      expect(agent.createdAt).toMatch(ISO_DATE);
+      expect(agent.lastActiveDate).toMatch(ISO_DATE);
       expect(agent.licenseKey).toMatch(/^S1LK-/);
       expect(['protect', 'detect']).toContain(agent.mitigationMode);
       expect(agent.serialNumber).toBeTruthy();
     }
-    const macs = (a: S1Agent) =>
+    const macs = (a: WireAgent) =>
       (a.networkInterfaces ?? []).map((n) => n.physical);
     expect(agents.some((a) => macs(a).includes('00:00:00:00:00:00'))).toBe(
       true,
@@ -249,8 +264,10 @@ describe('generateEstate', () => {
   });
 
   test('threats: status mix, a deleted agent, activeThreats consistent', () => {
+    // Enough threats that every status shows up whatever the draws.
+    const many = generateEstate({ ...ESTATE, threats: 200 });
     const statuses = new Set(
-      estate.threats.map((t) => t.threatInfo?.incidentStatus),
+      many.threats.map((t) => t.threatInfo?.incidentStatus),
     );
     expect([...statuses].sort()).toEqual([
       'in_progress',
@@ -322,21 +339,9 @@ describe('generateEstate', () => {
       expect(['Critical', 'High', 'Medium', 'Low']).toContain(
         risk.record.severity,
       );
-      expect(typeof risk.record.baseScore).toBe('number');
+      // The specification declares the scores as strings.
+      expect(risk.record.baseScore).toMatch(/^\d+(\.\d)?$/);
     }
-  });
-
-  test('generates 100,000 agents quickly', () => {
-    const started = Date.now();
-    const big = generateEstate({
-      agents: 100_000,
-      groups: 200,
-      sites: 20,
-      threats: 0,
-      applications: 0,
-    });
-    expect(big.agentCount).toBe(100_000);
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 });
 
@@ -433,9 +438,9 @@ describe('the simulator', () => {
         0,
       ),
     });
-    const groups = await walk<S1Group>(sim, '/groups', {}, 3);
+    const groups = await walk<WireGroup>(sim, '/groups', {}, 3);
     expect(ids(groups.records)).toEqual(ids(estate.groups));
-    const all = await walk<S1Agent>(
+    const all = await walk<WireAgent>(
       sim,
       '/agents',
       { isDecommissioned: 'true,false' },
@@ -445,65 +450,68 @@ describe('the simulator', () => {
     expect(all.totalItems).toBe(totals.agents);
     expect(all.pages).toBe(Math.ceil(totals.agents / 13));
     expect(JSON.stringify(all.records)).toBe(JSON.stringify(estate.agents));
-    const active = await walk<S1Agent>(sim, '/agents', {}, 50);
+    const active = await walk<WireAgent>(sim, '/agents', {}, 50);
     expect(active.records).toHaveLength(totals.activeAgents);
     expect(active.records.every((a) => !a.isDecommissioned)).toBe(true);
-    const decommissioned = await walk<S1Agent>(
+    const decommissioned = await walk<WireAgent>(
       sim,
       '/agents',
       { isDecommissioned: 'true' },
       50,
     );
     expect(decommissioned.records).toHaveLength(totals.decommissionedAgents);
-    const threats = await walk<S1Threat>(sim, '/threats', {}, 5);
+    const threats = await walk<WireThreat>(sim, '/threats', {}, 5);
     expect(ids(threats.records)).toEqual(ids(estate.threats));
 
-    const scope = { accountIds: estate.accounts.map((a) => a.id).join(',') };
-    const inventory = await walk<S1Application>(
-      sim,
-      '/application-management/inventory',
-      scope,
-      3,
-    );
-    expect(inventory.records).toHaveLength(totals.applications);
-    const installs: S1ApplicationInstall[] = [];
+    // Application Management takes one account at a time.
+    const applications = new Set<string>();
+    const installs: WireInstall[] = [];
+    const risks: WireRisk[] = [];
     const versions = new Set<string>();
-    for (const app of inventory.records) {
-      const { records } = await walk<S1ApplicationInstall>(
+    for (const account of estate.accounts) {
+      const scope = { accountIds: account.id };
+      const inventory = await walk<WireInventoryRow>(
         sim,
-        '/application-management/inventory/endpoints',
-        {
-          ...scope,
-          applicationName: app.applicationName!,
-          applicationVendor: app.applicationVendor!,
-        },
-        50,
+        '/application-management/inventory',
+        scope,
+        3,
       );
-      expect(records).toHaveLength(app.endpointsCount!);
-      expect(new Set(records.map((r) => r.version)).size).toBe(
-        app.applicationVersionsCount,
+      for (const app of inventory.records) {
+        applications.add(`${app.applicationVendor}|${app.applicationName}`);
+        const { records } = await walk<WireInstall>(
+          sim,
+          '/application-management/inventory/endpoints',
+          {
+            ...scope,
+            applicationName: app.applicationName!,
+            applicationVendor: app.applicationVendor!,
+          },
+          50,
+        );
+        expect(records).toHaveLength(app.endpointsCount!);
+        expect(new Set(records.map((r) => r.version)).size).toBe(
+          app.applicationVersionsCount,
+        );
+        records.forEach((r) =>
+          versions.add(
+            `${app.applicationVendor}|${app.applicationName}|${r.version}`,
+          ),
+        );
+        installs.push(...records);
+      }
+      risks.push(
+        ...(
+          await walk<WireRisk>(sim, '/application-management/risks', scope, 100)
+        ).records,
       );
-      records.forEach((r) =>
-        versions.add(
-          `${app.applicationVendor}|${app.applicationName}|${r.version}`,
-        ),
-      );
-      installs.push(...records);
     }
+    expect(applications.size).toBe(totals.applications);
     expect(installs).toHaveLength(totals.installs);
     expect(new Set(ids(installs)).size).toBe(totals.installs);
     expect(versions.size).toBe(totals.applicationVersions);
-    const risks = await walk<S1Risk>(
-      sim,
-      '/application-management/risks',
-      scope,
-      100,
-    );
-    expect(risks.records).toHaveLength(totals.risks);
-    expect(new Set(ids(risks.records)).size).toBe(totals.risks);
-    expect(new Set(risks.records.map((r) => r.cveId)).size).toBe(
-      totals.distinctCves,
-    );
+    expect(risks).toHaveLength(totals.risks);
+    expect(new Set(ids(risks)).size).toBe(totals.risks);
+    expect(new Set(risks.map((r) => r.cveId)).size).toBe(totals.distinctCves);
   });
 
   test('enforces limits, validates cursors and parameters', async () => {
@@ -573,7 +581,7 @@ describe('the simulator', () => {
     const group = estate.groups[4];
     const account = estate.accounts[1];
     const both = { isDecommissioned: 'true,false' };
-    const bySite = await walk<S1Agent>(
+    const bySite = await walk<WireAgent>(
       sim,
       '/agents',
       { ...both, siteIds: site.id },
@@ -582,7 +590,7 @@ describe('the simulator', () => {
     expect(ids(bySite.records)).toEqual(
       ids(estate.agents.filter((a) => a.siteId === site.id)),
     );
-    const byGroup = await walk<S1Agent>(
+    const byGroup = await walk<WireAgent>(
       sim,
       '/agents',
       { ...both, groupIds: group.id },
@@ -591,7 +599,7 @@ describe('the simulator', () => {
     expect(ids(byGroup.records)).toEqual(
       ids(estate.agents.filter((a) => a.groupId === group.id)),
     );
-    const byAccount = await walk<S1Agent>(
+    const byAccount = await walk<WireAgent>(
       sim,
       '/agents',
       { ...both, accountIds: account.id },
@@ -600,7 +608,7 @@ describe('the simulator', () => {
     expect(ids(byAccount.records)).toEqual(
       ids(estate.agents.filter((a) => a.accountId === account.id)),
     );
-    const groups = await walk<S1Group>(
+    const groups = await walk<WireGroup>(
       sim,
       '/groups',
       { siteIds: site.id },
@@ -614,7 +622,7 @@ describe('the simulator', () => {
       ids(estate.sites.filter((s) => s.accountId === account.id)),
     );
 
-    const open = await walk<S1Threat>(
+    const open = await walk<WireThreat>(
       sim,
       '/threats',
       { incidentStatuses: 'unresolved,in_progress' },
@@ -622,7 +630,7 @@ describe('the simulator', () => {
     );
     expect(open.records).toHaveLength(sim.totals.openThreats);
     const since = new Date(NOW.getTime() - 30 * DAY).toISOString();
-    const recentResolved = await walk<S1Threat>(
+    const recentResolved = await walk<WireThreat>(
       sim,
       '/threats',
       { incidentStatuses: 'resolved', updatedAt__gt: since },
@@ -637,7 +645,7 @@ describe('the simulator', () => {
       ),
     ).toBe(true);
     const agentId = estate.threats[0].agentRealtimeInfo!.agentId!;
-    const byAgent = await walk<S1Threat>(
+    const byAgent = await walk<WireThreat>(
       sim,
       '/threats',
       { agentIds: agentId },
@@ -648,7 +656,7 @@ describe('the simulator', () => {
         estate.threats.filter((t) => t.agentRealtimeInfo?.agentId === agentId),
       ),
     );
-    const siteThreats = await walk<S1Threat>(
+    const siteThreats = await walk<WireThreat>(
       sim,
       '/threats',
       { siteIds: site.id },
@@ -659,7 +667,7 @@ describe('the simulator', () => {
         estate.threats.filter((t) => t.agentRealtimeInfo?.siteId === site.id),
       ),
     );
-    const resolved = await walk<S1Threat>(
+    const resolved = await walk<WireThreat>(
       sim,
       '/threats',
       { resolved: 'true' },
@@ -669,7 +677,7 @@ describe('the simulator', () => {
       sim.totals.threats - sim.totals.openThreats,
     );
 
-    const siteRisks = await walk<S1Risk>(
+    const siteRisks = await walk<WireRisk>(
       sim,
       '/application-management/risks',
       { siteIds: site.id },
@@ -866,7 +874,7 @@ describe('the simulator', () => {
     expect(b).toHaveLength(11);
     expect(b[0]).toEqual(a[9]);
     sim.setFaults({ repeatRecordRate: 0.5 });
-    const { records } = await walk<S1Agent>(
+    const { records } = await walk<WireAgent>(
       sim,
       '/agents',
       { isDecommissioned: 'true,false' },
@@ -878,7 +886,7 @@ describe('the simulator', () => {
 
   test('null fields: optional fields null or missing, ids kept, deterministic', async () => {
     sim.setFaults({ nullFieldRate: 0.5 });
-    const { records } = await walk<S1Agent>(
+    const { records } = await walk<WireAgent>(
       sim,
       '/agents',
       { isDecommissioned: 'true,false' },
@@ -907,14 +915,14 @@ describe('the simulator', () => {
     expect(nulled + missing).toBeGreaterThan(fields * 0.3);
     expect(nulled).toBeGreaterThan(0);
     expect(missing).toBeGreaterThan(0);
-    const again = await walk<S1Agent>(
+    const again = await walk<WireAgent>(
       sim,
       '/agents',
       { isDecommissioned: 'true,false' },
       50,
     );
     expect(JSON.stringify(again.records)).toBe(JSON.stringify(records));
-    const threats = await walk<S1Threat>(sim, '/threats', {}, 50);
+    const threats = await walk<WireThreat>(sim, '/threats', {}, 50);
     for (const threat of threats.records) {
       expect(threat.id).toBeTruthy();
       expect(threat.agentRealtimeInfo?.agentId).toBeTruthy();
@@ -923,7 +931,7 @@ describe('the simulator', () => {
 
   test('malformed records: extra records without id or with an unparseable date', async () => {
     sim.setFaults({ malformedRecords: 4 });
-    const agents = await walk<S1Agent>(
+    const agents = await walk<WireAgent>(
       sim,
       '/agents',
       { isDecommissioned: 'true,false' },
@@ -935,14 +943,14 @@ describe('the simulator', () => {
     const badDates = agents.records.filter((a) => a.createdAt === 'not-a-date');
     expect(badDates).toHaveLength(2);
     const known = new Set(ids(sim.estate.agents));
-    for (const agent of badDates) expect(known.has(agent.id)).toBe(false);
+    for (const agent of badDates) expect(known.has(agent.id!)).toBe(false);
     const valid = agents.records.filter(
       (a) => a.id && a.createdAt !== 'not-a-date',
     );
     expect(ids(valid)).toEqual(ids(sim.estate.agents));
-    const groups = await walk<S1Group>(sim, '/groups', {}, 300);
+    const groups = await walk<WireGroup>(sim, '/groups', {}, 300);
     expect(groups.records).toHaveLength(sim.totals.groups + 4);
-    const threats = await walk<S1Threat>(sim, '/threats', {}, 100);
+    const threats = await walk<WireThreat>(sim, '/threats', {}, 100);
     expect(
       threats.records.filter((t) => t.threatInfo?.createdAt === 'not-a-date'),
     ).toHaveLength(2);
@@ -1082,40 +1090,11 @@ describe('simulator modes', () => {
       },
     ).catch((e: Error) => e);
     await new Promise((r) => setTimeout(r, 50));
-    const started = Date.now();
     await sim.close();
+    // The socket is destroyed (a reset), not left to the client's timeout.
     // (not toBeInstanceOf: Node's errors come from another realm than jest's)
-    expect(await pending).toMatchObject({ message: expect.any(String) });
-    expect(Date.now() - started).toBeLessThan(1000);
-  });
-
-  test('a 100,000-agent simulator starts fast and serves 1000-agent pages fast', async () => {
-    const started = Date.now();
-    const sim = await startSimulator({
-      agents: 100_000,
-      groups: 200,
-      sites: 20,
-      threats: 0,
-      applications: 0,
-    });
-    try {
-      expect(Date.now() - started).toBeLessThan(3000);
-      const url = listUrl(sim, '/agents', {
-        limit: 1000,
-        isDecommissioned: 'true,false',
-      });
-      const first = await request(url);
-      expect(first.json().data).toHaveLength(1000);
-      const timings: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const t = Date.now();
-        await request(url);
-        timings.push(Date.now() - t);
-      }
-      timings.sort((a, b) => a - b);
-      expect(timings[2]).toBeLessThan(100);
-    } finally {
-      await sim.close();
-    }
+    const error = (await pending) as Error;
+    expect(error.message).not.toBe('timeout');
+    expect(error.message).toMatch(/socket hang up|ECONNRESET/);
   });
 });

@@ -24,15 +24,17 @@ import {
   createAgentEntity,
   createAgentProtectsDeviceRelationship,
 } from '../../../src/steps/agents/converter';
+import { S1Agent } from '../../../src/client/types';
 import { generateEstate } from '../../../tools/simulator';
 
 const PAGE = 1000;
+// The simulator's agent as the collector receives it: parsed JSON.
 const templateAgent = generateEstate({
   seed: 7,
   sites: 1,
   groups: 1,
   agents: 1,
-}).agents[0];
+}).agents[0] as S1Agent;
 const templateEntity = createAgentEntity(
   templateAgent,
   'https://floor.example.com',
