@@ -19,9 +19,6 @@ import {
 import { Collection } from './collect';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const LIST_PATH =
-  /^\/web\/api\/v2\.1\/(accounts|sites|groups|agents|threats|application-management\/.+)$/;
-const APPLICATION_MANAGEMENT = /^\/web\/api\/v2\.1\/application-management\//;
 
 /** What the token may see: everything, some accounts' sites, or some sites. */
 export interface TokenView {
@@ -150,19 +147,55 @@ export function collectedGraph(collection: Collection): ScopeGraph {
   };
 }
 
-function ids(value: string | undefined): string[] | undefined {
-  return value === undefined ? undefined : value.split(',');
+const API = '/web/api/v2.1';
+/** Lists of records of the estate's sites (and the posture lists). */
+const LIST_PATH =
+  /^\/(accounts|sites|groups|agents|threats|exclusions|users|service-users|rbac\/roles|application-management\/.+)$/;
+const POLICY_PATH = /^\/(?:(tenant)|(accounts|sites|groups)\/(\d+))\/policy$/;
+/** Where naming an account reads that account's own record or settings. */
+const ACCOUNT_SETTINGS = /^\/(accounts|exclusions)$|^\/accounts\/\d+\/policy$/;
+
+/** What one request names: the tenant, or account, site and group ids. */
+interface Named {
+  tenant: boolean;
+  accountIds?: string[];
+  siteIds?: string[];
+  groupIds?: string[];
+}
+
+function namedBy(apiPath: string, query: Record<string, string>): Named {
+  const policy = POLICY_PATH.exec(apiPath);
+  if (policy) {
+    const [, tenant, level, id] = policy;
+    return {
+      tenant: !!tenant,
+      accountIds: level === 'accounts' ? [id] : undefined,
+      siteIds: level === 'sites' ? [id] : undefined,
+      groupIds: level === 'groups' ? [id] : undefined,
+    };
+  }
+  const list = (name: string) => query[name]?.split(',');
+  return {
+    tenant: query.tenant === 'true',
+    accountIds: list('accountIds'),
+    siteIds: list('siteIds'),
+    groupIds: list('groupIds'),
+  };
 }
 
 /**
- * Every list request the simulator received that reads more than the
- * configured scope, with the reason; none when the rule held. The rule: an
- * id filter is never empty; with Site IDs configured, lists name only sites
- * in scope (`/sites` any configured site) and `/accounts` only the accounts
- * that own them; with
- * Account IDs, lists name only configured accounts or their sites; a list
- * without any filter only when nothing is configured. Application
- * Management requests name exactly one id.
+ * Every request the simulator received that reads more than the configured
+ * scope, with the reason; none when the rule held. The rule:
+ * - an id filter is never empty, and Application Management names one id;
+ * - with nothing configured, anything the token may see;
+ * - else every request names what it reads, within the scope: sites in
+ *   scope (`/sites` may name any configured site: Account IDs beside Site
+ *   IDs narrow what is kept, as a site-scoped token may not filter by
+ *   account), groups of those sites, and accounts: with Account IDs, the
+ *   configured ones; with Site IDs, only the records and settings of the
+ *   accounts owning them (`/accounts`, account policies and exclusions);
+ * - tenant-wide settings (the tenant policy, tenant-scope exclusions) apply
+ *   to every site and are read as such.
  */
 export function widerRequests(
   estate: Estate,
@@ -170,47 +203,57 @@ export function widerRequests(
   configured: ConfiguredIds,
 ): string[] {
   const allowedSites = configuredSites(estate, configured);
-  const owners = new Set(
-    estate.sites
-      .filter((site) => allowedSites.has(site.id))
-      .map((site) => site.accountId),
+  const groupSite = new Map(estate.groups.map((g) => [g.id, g.siteId]));
+  const accountsInScope = new Set(
+    configured.siteIds
+      ? estate.sites
+          .filter((site) => allowedSites.has(site.id))
+          .map((site) => site.accountId)
+      : configured.accountIds,
   );
   const nothingConfigured = !configured.siteIds && !configured.accountIds;
   const problems: string[] = [];
   for (const request of requests) {
-    if (!LIST_PATH.test(request.path)) continue;
-    const siteIds = ids(request.query.siteIds);
-    const accountIds = ids(request.query.accountIds);
-    const named = [...(siteIds ?? []), ...(accountIds ?? [])];
-    const describe = (why: string) =>
-      `${request.path}?${new URLSearchParams(request.query)}: ${why}`;
-    if (named.some((id) => id === '')) {
-      problems.push(describe('an empty id filter reads everything'));
+    if (!request.path.startsWith(API)) continue;
+    const apiPath = request.path.slice(API.length);
+    if (!LIST_PATH.test(apiPath) && !POLICY_PATH.test(apiPath)) continue;
+    const named = namedBy(apiPath, request.query);
+    const ids = [
+      ...(named.accountIds ?? []),
+      ...(named.siteIds ?? []),
+      ...(named.groupIds ?? []),
+    ];
+    const problem = (why: string) =>
+      problems.push(
+        `${request.path}?${new URLSearchParams(request.query)}: ${why}`,
+      );
+    if (ids.some((id) => id === '')) {
+      problem('an empty id filter reads everything');
       continue;
     }
-    if (APPLICATION_MANAGEMENT.test(request.path) && named.length !== 1) {
-      problems.push(describe('Application Management takes a single id'));
+    if (apiPath.startsWith('/application-management/') && ids.length !== 1) {
+      problem('Application Management takes a single id');
     }
-    if (nothingConfigured) continue;
-    if (!siteIds && !accountIds) {
-      problems.push(describe('no filter, with a scope configured'));
+    if (nothingConfigured || named.tenant) continue;
+    if (!ids.length) {
+      problem('no filter, with a scope configured');
       continue;
     }
-    const isAccounts = request.path.endsWith('/accounts');
-    // Site IDs name the sites to read; Account IDs beside them only narrow
-    // what is kept, since a site-scoped token may not filter by account.
-    const sitesAllowed = request.path.endsWith('/sites')
-      ? (id: string) => configured.siteIds?.includes(id) ?? allowedSites.has(id)
-      : (id: string) => allowedSites.has(id);
-    const accountsAllowed = (id: string) =>
-      isAccounts
-        ? owners.has(id)
-        : !configured.siteIds && configured.accountIds!.includes(id);
-    if (siteIds?.some((id) => !sitesAllowed(id))) {
-      problems.push(describe('names a site outside the configured scope'));
+    const siteAllowed =
+      apiPath === '/sites' && configured.siteIds
+        ? (id: string) => configured.siteIds!.includes(id)
+        : (id: string) => allowedSites.has(id);
+    const accountAllowed = (id: string) =>
+      accountsInScope.has(id) &&
+      (ACCOUNT_SETTINGS.test(apiPath) || !configured.siteIds);
+    if (named.siteIds?.some((id) => !siteAllowed(id))) {
+      problem('names a site outside the configured scope');
     }
-    if (accountIds?.some((id) => !accountsAllowed(id))) {
-      problems.push(describe('names an account outside the configured scope'));
+    if (named.groupIds?.some((id) => !allowedSites.has(groupSite.get(id)!))) {
+      problem('names a group outside the configured scope');
+    }
+    if (named.accountIds?.some((id) => !accountAllowed(id))) {
+      problem('names an account outside the configured scope');
     }
   }
   return problems;
