@@ -17,8 +17,9 @@ export async function fetchAccount(context: StepContext): Promise<void> {
   warnIfTokenExpiresSoon(context, tokenExpiresOn);
   const scope = await runScope(context);
   const unmatchedIds = describeUnmatchedIds(scope);
-  if (unmatchedIds)
+  if (unmatchedIds) {
     warnCustomer(logger, 'warn_scope_ids_not_found', unmatchedIds);
+  }
   await jobState.addEntity(
     createAccountEntity({
       instance,
