@@ -89,7 +89,7 @@ describe('validateConfig', () => {
     ).toEqual({
       serverUrl: 'https://usea1-acme.sentinelone.net',
       apiToken: 'token-value',
-      scope: { siteIds: ['1', '2'], accountIds: undefined },
+      configuredScope: { siteIds: ['1', '2'], accountIds: undefined },
       resolvedThreatsLookbackDays: 7,
     });
     expect(validateConfig(valid).resolvedThreatsLookbackDays).toBe(
