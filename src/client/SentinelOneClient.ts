@@ -338,7 +338,7 @@ export class SentinelOneClient {
 }
 
 /** A list filter as query parameters; an empty id list is refused. */
-export function filterQuery(filter: ListFilter): Query {
+function filterQuery(filter: ListFilter): Query {
   if (filter.level === 'token') return {};
   if (!filter.ids.length) {
     // A programming error: the API would answer with everything the token sees.

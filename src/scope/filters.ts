@@ -35,7 +35,7 @@ export function chunkIds(
 }
 
 /** Ids of the sites in scope (a site record without an id takes no part). */
-export function siteIdsInScope(scope: RunScope): string[] {
+function siteIdsInScope(scope: RunScope): string[] {
   return scope.sites
     .map((site) => site.id)
     .filter((id): id is string => typeof id === 'string' && id !== '');

@@ -15,7 +15,7 @@ import { idFilters } from './filters';
 import { RunScope, TokenLevel } from './types';
 
 /** SentinelOne's code for "action not allowed to site users". */
-export const SITE_USER_REFUSED_CODE = 4030010;
+const SITE_USER_REFUSED_CODE = 4030010;
 
 interface RunContext {
   instance: { config: IntegrationConfig };
@@ -51,7 +51,7 @@ export function runScope(context: RunContext): Promise<RunScope> {
  * whatever the token may see. A site-scoped token is refused `/accounts`
  * (403, code 4030010) and is collected at site level.
  */
-export async function resolveScope(
+async function resolveScope(
   client: SentinelOneClient,
   configured: ConfiguredScope,
   logger: ClientLogger,

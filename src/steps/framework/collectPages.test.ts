@@ -65,7 +65,10 @@ function setUp() {
   const run = (options: Partial<CollectPagesOptions<Row>>) =>
     collectPages<Row>({
       context,
-      client: { stats: { requests: 7, retries: 1 } } as never,
+      client: {
+        stats: { requests: 7, retries: 1 },
+        runStats: { requests: 40, retries: 2 },
+      } as never,
       recordType: 'agent',
       writtenType: AGENT,
       iterate: pagesOf([]),
@@ -98,6 +101,8 @@ test('every record of every page is written, CONVERT_SLICE at a time', async () 
       pages: 1,
       requests: 7,
       retries: 1,
+      runRequests: 40,
+      runRetries: 2,
     }),
     'Collected 1203 agent record(s)',
   ]);

@@ -17,7 +17,7 @@ export interface PageGraph {
 export interface CollectPagesOptions<R> {
   context: StepContext;
   /** Whose request counters the summary reports. */
-  client: Pick<SentinelOneClient, 'stats'>;
+  client: Pick<SentinelOneClient, 'stats' | 'runStats'>;
   /** The records listed, as the summary and warnings name them: `agent`. */
   recordType: string;
   /** The `_type` of the graph object that one record becomes. */

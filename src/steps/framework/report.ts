@@ -13,7 +13,7 @@ export interface StepReport {
   iterations: IterationSummary[];
   tally: RecordTally;
   writer: PageWriter;
-  client: Pick<SentinelOneClient, 'stats'>;
+  client: Pick<SentinelOneClient, 'stats' | 'runStats'>;
 }
 
 /**
@@ -40,6 +40,10 @@ export function reportStep(
       pages: iterations.reduce((sum, i) => sum + i.pages, 0),
       requests: client.stats.requests,
       retries: client.stats.retries,
+      // Every step shares the run's transport: the last step's line has
+      // the whole run's.
+      runRequests: client.runStats.requests,
+      runRetries: client.runStats.retries,
       seconds: Math.round((Date.now() - report.startedAt) / 100) / 10,
     },
     `Collected ${written} ${recordType} record(s)${
