@@ -8,9 +8,9 @@ import {
 
 import { S1ApplicationInstall } from '../../client/types';
 import { Entities, Relationships } from '../constants';
+import { toText } from '../../normalize/values';
 import {
   MalformedRecordError,
-  nonBlank,
   parseDate,
   createEntity,
   relationshipKey,
@@ -52,7 +52,7 @@ export function applicationKey(
 export function createApplicationEntity(
   application: ApplicationVersion,
 ): Entity {
-  const name = nonBlank(application.name);
+  const name = toText(application.name);
   if (!name) {
     throw new MalformedRecordError(
       'application record without applicationName',
@@ -60,8 +60,8 @@ export function createApplicationEntity(
       'applicationName',
     );
   }
-  const vendor = nonBlank(application.vendor);
-  const version = nonBlank(application.version);
+  const vendor = toText(application.vendor);
+  const version = toText(application.version);
 
   return createEntity(
     {
@@ -116,7 +116,7 @@ export function createAgentInstalledApplicationRelationship(
         'applicationInstallationDate',
         label,
       ),
-      installPath: nonBlank(install.applicationInstallationPath),
+      installPath: toText(install.applicationInstallationPath),
       detectedOn: parseDate(install.detectionDate, 'detectionDate', label),
     },
   });

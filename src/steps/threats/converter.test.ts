@@ -104,7 +104,7 @@ describe('createThreatEntity', () => {
       name: 'invoice_2024.pdf.exe',
       displayName: 'invoice_2024.pdf.exe on FIN-LT-0042',
       category: THREAT_CATEGORY,
-      classification: 'Ransomware',
+      threatClassification: 'Ransomware',
       confidenceLevel: 'malicious',
       severity: 'critical',
       numericSeverity: 10,
@@ -132,6 +132,36 @@ describe('createThreatEntity', () => {
     });
     expect(entity.category).toBe('endpoint-threat');
     expect(entity.publisherName).toBeUndefined();
+  });
+
+  test('writes the threat type to threatClassification, never to classification (data sensitivity)', () => {
+    const entity = createThreatEntity(
+      threat({ classification: 'Malware', confidenceLevel: 'suspicious' }),
+      SERVER_URL,
+    );
+    expect(entity.threatClassification).toBe('Malware');
+    expect(entity).not.toHaveProperty('classification');
+    expect(entity).toMatchObject({ severity: 'medium', numericSeverity: 5 });
+  });
+
+  test('stores no blank string and reads string booleans (a console record)', () => {
+    // As real consoles answer: blanks for "none", booleans as strings.
+    const record = threat({
+      publisherName: '',
+      externalTicketId: ' ',
+      originatorProcess: '',
+      rebootRequired: 'False' as unknown as boolean,
+      automaticallyResolved: 'True' as unknown as boolean,
+    });
+    const entity = createThreatEntity(record, SERVER_URL);
+    expect(entity).toMatchGraphObjectSchema({ _class: Entities.THREAT._class });
+    for (const [property, value] of Object.entries(entity)) {
+      if (typeof value === 'string') {
+        expect([property, value.trim()]).not.toEqual([property, '']);
+      }
+    }
+    expect(entity.rebootRequired).toBe(false);
+    expect(entity.automaticallyResolved).toBe(true);
   });
 
   test('a resolved threat is closed', () => {
@@ -181,7 +211,7 @@ describe('createThreatEntity', () => {
     );
     expect(entity).toMatchGraphObjectSchema({ _class: Entities.THREAT._class });
     expect(entity.name).toBe('3395856ce81f2b7382dee72602f798b642f14140');
-    expect(entity.classification).toBeUndefined();
+    expect(entity.threatClassification).toBeUndefined();
     expect(entity.open).toBe(true);
   });
 
