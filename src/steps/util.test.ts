@@ -1,10 +1,7 @@
 import {
   MalformedRecordError,
-  nonBlank,
-  opt,
   parseDate,
   requireId,
-  toNumber,
   unique,
   stripSecrets,
 } from './util';
@@ -104,28 +101,6 @@ describe('stripSecrets', () => {
 });
 
 describe('small helpers', () => {
-  test('opt turns null into undefined', () => {
-    expect(opt(null)).toBeUndefined();
-    expect(opt(undefined)).toBeUndefined();
-    expect(opt(false)).toBe(false);
-    expect(opt(0)).toBe(0);
-  });
-
-  test('nonBlank trims and drops blanks', () => {
-    expect(nonBlank('  a ')).toBe('a');
-    expect(nonBlank(' ')).toBeUndefined();
-    expect(nonBlank(null)).toBeUndefined();
-  });
-
-  test('toNumber reads numbers and numeric strings', () => {
-    expect(toNumber(7.5)).toBe(7.5);
-    expect(toNumber('9.8')).toBe(9.8);
-    expect(toNumber('')).toBeUndefined();
-    expect(toNumber('high')).toBeUndefined();
-    expect(toNumber(null)).toBeUndefined();
-    expect(toNumber(Infinity)).toBeUndefined();
-  });
-
   test('unique keeps first-seen order', () => {
     expect(unique(['b', 'a', 'b', 'c', 'a'])).toEqual(['b', 'a', 'c']);
   });

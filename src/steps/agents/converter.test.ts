@@ -1,6 +1,7 @@
 import { RelationshipDirection } from '@jupiterone/integration-sdk-core';
 
 import { S1Agent } from '../../client/types';
+import { blankProperties } from '../../../test/blankProperties';
 import {
   AGENT_FUNCTIONS,
   Entities,
@@ -558,13 +559,7 @@ describe('agents as consoles send them', () => {
       },
     });
     expect(entity).toMatchGraphObjectSchema({ _class: Entities.AGENT._class });
-    for (const [property, value] of Object.entries(entity)) {
-      for (const item of Array.isArray(value) ? value : [value]) {
-        if (typeof item === 'string') {
-          expect([property, item.trim()]).not.toEqual([property, '']);
-        }
-      }
-    }
+    expect(blankProperties(entity)).toEqual([]);
     expect(entity.tags).toEqual(['owner']);
     expect(entity).not.toHaveProperty('tag.owner');
     expect(entity.adComputerMemberOf).toEqual(['CN=Laptops,DC=acme,DC=local']);

@@ -1,4 +1,5 @@
 import { S1Threat } from '../../client/types';
+import { blankProperties } from '../../../test/blankProperties';
 import { Entities } from '../constants';
 import { MalformedRecordError } from '../util';
 import {
@@ -155,11 +156,7 @@ describe('createThreatEntity', () => {
     });
     const entity = createThreatEntity(record, SERVER_URL);
     expect(entity).toMatchGraphObjectSchema({ _class: Entities.THREAT._class });
-    for (const [property, value] of Object.entries(entity)) {
-      if (typeof value === 'string') {
-        expect([property, value.trim()]).not.toEqual([property, '']);
-      }
-    }
+    expect(blankProperties(entity)).toEqual([]);
     expect(entity.rebootRequired).toBe(false);
     expect(entity.automaticallyResolved).toBe(true);
   });
