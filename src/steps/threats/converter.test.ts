@@ -77,13 +77,13 @@ describe('threatSeverity', () => {
     ['MALICIOUS', 'ransomware', 'critical', 10],
     ['malicious', 'Trojan', 'high', 8],
     ['malicious', 'Malware', 'high', 8],
-    ['malicious', null, 'high', 8],
+    ['malicious', undefined, 'high', 8],
     ['malicious', 'PUA', 'medium', 5],
     ['suspicious', 'Ransomware', 'high', 7],
     ['suspicious', 'Malware', 'medium', 5],
     ['suspicious', 'PUA', 'low', 3],
     ['n/a', 'Ransomware', 'low', 2],
-    [null, null, 'low', 2],
+    [undefined, undefined, 'low', 2],
     ['something-new', 'Malware', 'low', 2],
   ])('%p + %p -> %p %p', (confidence, classification, severity, numeric) => {
     expect(threatSeverity(confidence, classification)).toEqual({
