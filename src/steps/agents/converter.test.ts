@@ -707,13 +707,6 @@ describe('agents as consoles send them', () => {
   test.each([
     ['windows', 'Dell Inc. - Latitude 3520', 'Dell Inc.', 'Latitude 3520'],
     ['windows', 'Amazon EC2 - t3.medium', 'Amazon EC2', 't3.medium'],
-    [
-      'linux',
-      'Google - Google Compute Engine',
-      'Google',
-      'Google Compute Engine',
-    ],
-    ['windows', 'To Be Filled By O.E.M. - To Be Filled By O.E.M.', null, null],
     ['macos', 'MacBookPro18,1', 'Apple', 'MacBookPro18,1'],
   ])(
     '%s modelName %p -> make %p, model %p',
