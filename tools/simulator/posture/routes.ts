@@ -14,6 +14,7 @@
  */
 import { PostureEstate } from './generate';
 import {
+  listSpecParameters,
   filterOn,
   dateRange,
   FilterFactory,
@@ -125,7 +126,12 @@ function errorResponse(error: PostureHttpError): PostureResponse {
   };
 }
 
-export function postureRouter(posture: PostureEstate): PostureRoute {
+/** A `PostureRoute` that also lists the query parameters each list honours. */
+export type PostureRouter = PostureRoute & {
+  listParameters: Record<string, string[]>;
+};
+
+export function postureRouter(posture: PostureEstate): PostureRouter {
   const { tree } = posture;
   const visible = (access: PostureAccess, key: string) =>
     scopeVisible(tree, access.scope, key);
@@ -252,19 +258,25 @@ export function postureRouter(posture: PostureEstate): PostureRoute {
     toWire: (p) => p.record,
   });
 
+  const userSpec = personSpec('users', consoleUserFilters(posture));
+  const serviceUserSpec = personSpec<WireServiceUser>('service-users', {});
   const handlers: Record<keyof typeof ENDPOINTS, Handler> = {
     policy,
     exclusions: scopedRules(posture.exclusions, exclusionSpec),
     restrictions: scopedRules(posture.restrictions, restrictionSpec),
-    users: people(
-      posture.users,
-      personSpec('users', consoleUserFilters(posture)),
-    ),
-    serviceUsers: people(posture.serviceUsers, personSpec('service-users', {})),
+    users: people(posture.users, userSpec),
+    serviceUsers: people(posture.serviceUsers, serviceUserSpec),
     roles,
   };
+  const listParameters = {
+    '/exclusions': listSpecParameters(exclusionSpec),
+    '/restrictions': listSpecParameters(restrictionSpec),
+    '/users': listSpecParameters(userSpec),
+    '/service-users': listSpecParameters(serviceUserSpec),
+    '/rbac/roles': listSpecParameters(roleSpec),
+  };
 
-  return (method, apiPath, query, access) => {
+  const route: PostureRoute = (method, apiPath, query, access) => {
     if (method !== 'GET') return undefined;
     for (const name of Object.keys(ENDPOINTS) as (keyof typeof ENDPOINTS)[]) {
       const endpoint = ENDPOINTS[name];
@@ -284,6 +296,7 @@ export function postureRouter(posture: PostureEstate): PostureRoute {
     }
     return undefined;
   };
+  return Object.assign(route, { listParameters });
 }
 
 /** The person with only the role assignments inside the token's scope; null when none is. */
