@@ -1,6 +1,7 @@
 import http from 'http';
 
 import { estateTotals, generateEstate, startSimulator } from '..';
+import { parseArgs } from '../cli';
 import specExcerpt from './spec-excerpt.json';
 import {
   EXCLUSION_MODES,
@@ -770,5 +771,17 @@ describe('the simulator serves posture (hook)', () => {
     } finally {
       await sim.close();
     }
+  });
+});
+
+describe('cli --refuse-permissions', () => {
+  it('takes a comma list of posture permissions and names an unknown one', () => {
+    expect(
+      parseArgs(['--refuse-permissions', 'Policy.view,Service Users.view'])
+        .refusedPermissions,
+    ).toEqual(['Policy.view', 'Service Users.view']);
+    expect(() => parseArgs(['--refuse-permissions', 'Policy.edit'])).toThrow(
+      /--refuse-permissions: unknown permission 'Policy.edit'/,
+    );
   });
 });
