@@ -28,6 +28,9 @@
  *   without `id`, odd ones with a new id and `createdAt` / `threatInfo.createdAt`
  *   / install and risk dates set to 'not-a-date'); they follow the template's
  *   filters and count in pagination.totalItems, not in `totals`.
+ * - Posture endpoints (policies, exclusions, restrictions, users, service
+ *   users, roles) are answered by `./posture` (its `routes.ts` documents them);
+ *   list faults (null fields, malformed records, repeats) do not apply to them.
  */
 import http from 'http';
 import { AddressInfo, Socket } from 'net';
