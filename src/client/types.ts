@@ -128,6 +128,25 @@ export interface S1Tag {
   assignedById?: string | null;
 }
 
+export interface S1ActiveDirectory {
+  computerDistinguishedName?: string | null;
+  computerMemberOf?: string[] | null;
+  lastUserDistinguishedName?: string | null;
+  lastUserMemberOf?: string[] | null;
+  userPrincipalName?: string | null;
+  mail?: string | null;
+}
+
+/** The agent's cloud instance, under its provider in `cloudProviders`. */
+export interface S1CloudInstance {
+  cloudAccount?: string | null;
+  cloudImage?: string | null;
+  cloudInstanceId?: string | null;
+  cloudInstanceSize?: string | null;
+  cloudLocation?: string | null;
+  cloudNetwork?: string | null;
+}
+
 export interface S1Agent {
   id: string;
   uuid?: string | null;
@@ -141,17 +160,18 @@ export interface S1Agent {
   machineType?: string | null;
   modelName?: string | null;
   serialNumber?: string | null;
-  cpuCount?: number | null;
-  coreCount?: number | null;
-  totalMemory?: number | null;
+  /** Numbers (and, below, booleans) marked `| string` arrive as strings in some consoles' records. */
+  cpuCount?: number | string | null;
+  coreCount?: number | string | null;
+  totalMemory?: number | string | null;
   agentVersion?: string | null;
-  isUpToDate?: boolean | null;
+  isUpToDate?: boolean | string | null;
   isActive?: boolean | null;
   isDecommissioned?: boolean | null;
   isUninstalled?: boolean | null;
   isPendingUninstall?: boolean | null;
   infected?: boolean | null;
-  activeThreats?: number | null;
+  activeThreats?: number | string | null;
   threatRebootRequired?: boolean | null;
   networkStatus?: string | null;
   lastActiveDate?: IsoDate | null;
@@ -171,13 +191,16 @@ export interface S1Agent {
   mitigationModeSuspicious?: string | null;
   scanStatus?: string | null;
   lastSuccessfulScanDate?: IsoDate | null;
-  firewallEnabled?: boolean | null;
+  firewallEnabled?: boolean | string | null;
   encryptedApplications?: boolean | null;
   appsVulnerabilityStatus?: string | null;
   operationalState?: string | null;
   lastLoggedInUserName?: string | null;
   externalId?: string | null;
   installerType?: string | null;
+  activeDirectory?: S1ActiveDirectory | null;
+  /** Keyed by provider (`AWS`, `Azure`, `GCP`); `{}` off the cloud. */
+  cloudProviders?: Record<string, S1CloudInstance | null> | null;
   tags?: { sentinelone?: S1Tag[] | null } | null;
   /** Secret: the site's licence key. Never stored. */
   licenseKey?: string | null;

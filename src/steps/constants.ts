@@ -75,7 +75,7 @@ export const Entities = {
     _class: ['Rule'],
   },
   USER: {
-    resourceName: 'Console User',
+    resourceName: 'User',
     _type: 'sentinelone_user',
     _class: ['User'],
   },

@@ -1,11 +1,7 @@
 import {
   MalformedRecordError,
-  nonBlank,
-  opt,
   parseDate,
   requireId,
-  toBoolean,
-  toNumber,
   unique,
   stripSecrets,
 } from './util';
@@ -105,39 +101,6 @@ describe('stripSecrets', () => {
 });
 
 describe('small helpers', () => {
-  test('opt turns null into undefined', () => {
-    expect(opt(null)).toBeUndefined();
-    expect(opt(undefined)).toBeUndefined();
-    expect(opt(false)).toBe(false);
-    expect(opt(0)).toBe(0);
-  });
-
-  test('nonBlank trims and drops blanks', () => {
-    expect(nonBlank('  a ')).toBe('a');
-    expect(nonBlank(' ')).toBeUndefined();
-    expect(nonBlank(null)).toBeUndefined();
-  });
-
-  test('toNumber reads numbers and numeric strings', () => {
-    expect(toNumber(7.5)).toBe(7.5);
-    expect(toNumber('9.8')).toBe(9.8);
-    expect(toNumber('')).toBeUndefined();
-    expect(toNumber('high')).toBeUndefined();
-    expect(toNumber(null)).toBeUndefined();
-    expect(toNumber(Infinity)).toBeUndefined();
-  });
-
-  test('toBoolean reads booleans and their string forms, nothing else', () => {
-    expect(toBoolean(true)).toBe(true);
-    expect(toBoolean('True')).toBe(true);
-    expect(toBoolean(' on ')).toBe(true);
-    expect(toBoolean('false')).toBe(false);
-    expect(toBoolean('OFF')).toBe(false);
-    expect(toBoolean('')).toBeUndefined();
-    expect(toBoolean('yes please')).toBeUndefined();
-    expect(toBoolean(null)).toBeUndefined();
-  });
-
   test('unique keeps first-seen order', () => {
     expect(unique(['b', 'a', 'b', 'c', 'a'])).toEqual(['b', 'a', 'c']);
   });

@@ -1,6 +1,8 @@
 import { validateEntityWithSchema } from '@jupiterone/data-model';
 import { Entity } from '@jupiterone/integration-sdk-core';
 
+import { isAbsent, toEpochMs } from '../normalize/values';
+
 /**
  * Helpers shared by the converters. Everything here is pure: no I/O, no clock.
  */
@@ -43,12 +45,9 @@ function recordTypeOf(recordLabel: string): string {
   return recordLabel.split(' ')[0] || recordLabel;
 }
 
-/** ISO 8601 date, optionally followed by a time: what SentinelOne answers. */
-const ISO_DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
-
 /**
- * Parses a SentinelOne date (ISO 8601, microseconds allowed) into epoch
- * milliseconds.
+ * A SentinelOne date (ISO 8601, with or without fractions) as epoch
+ * milliseconds: see {@link toEpochMs}.
  *
  * @param value the field value; `null`, `undefined` and blank strings mean "no date"
  * @param field the field name, for the error message
@@ -57,28 +56,13 @@ const ISO_DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
  * @throws MalformedRecordError when the value is present but not a date
  */
 export function parseDate(
-  value: string | number | null | undefined,
+  value: unknown,
   field: string,
   recordLabel: string,
 ): number | undefined {
-  if (value === null || value === undefined) {
-    return undefined;
-  }
-  if (typeof value === 'number') {
-    if (Number.isFinite(value)) {
-      return value;
-    }
-  } else if (typeof value === 'string') {
-    const text = value.trim();
-    if (text === '') {
-      return undefined;
-    }
-    if (ISO_DATE_PREFIX.test(text)) {
-      const time = Date.parse(text);
-      if (!Number.isNaN(time)) {
-        return time;
-      }
-    }
+  const time = toEpochMs(value);
+  if (time !== undefined || isAbsent(value)) {
+    return time;
   }
   throw new MalformedRecordError(
     `${recordLabel}: ${field} ${quote(value)} is not a date`,
@@ -200,52 +184,6 @@ function hasProperties(record: object): boolean {
     if (Object.prototype.hasOwnProperty.call(record, key)) return true;
   }
   return false;
-}
-
-/** `null` -> `undefined`: entity properties are never null. */
-export function opt<T>(value: T | null | undefined): T | undefined {
-  return value === null ? undefined : value;
-}
-
-/** A trimmed non-blank string, else `undefined`. */
-export function nonBlank(value: string | null | undefined): string | undefined {
-  if (typeof value !== 'string') {
-    return undefined;
-  }
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
-}
-
-/**
- * A finite number from a number or a numeric string (the API answers scores
- * either way), else `undefined`.
- */
-export function toNumber(
-  value: number | string | null | undefined,
-): number | undefined {
-  if (typeof value === 'number') {
-    return Number.isFinite(value) ? value : undefined;
-  }
-  if (typeof value === 'string' && value.trim() !== '') {
-    const parsed = Number(value);
-    return Number.isFinite(parsed) ? parsed : undefined;
-  }
-  return undefined;
-}
-
-/**
- * A boolean from a boolean or its string forms (`"True"`, `"false"`, `"on"`,
- * `"off"`: consoles answer all of them), else `undefined`.
- */
-export function toBoolean(
-  value: boolean | string | null | undefined,
-): boolean | undefined {
-  if (typeof value === 'boolean') return value;
-  if (typeof value !== 'string') return undefined;
-  const text = value.trim().toLowerCase();
-  if (text === 'true' || text === 'on') return true;
-  if (text === 'false' || text === 'off') return false;
-  return undefined;
 }
 
 /** Distinct values in first-seen order. */

@@ -3,8 +3,9 @@ import { Entity } from '@jupiterone/integration-sdk-core';
 import { S1Account, S1SystemInfo } from '../../client/types';
 import { TokenLevel } from '../../scope';
 import { Entities } from '../constants';
+import { toText } from '../../normalize/values';
 import { accountKey } from '../keys';
-import { nonBlank, opt, createEntity } from '../util';
+import { createEntity } from '../util';
 import { accountWebLink } from '../webLinks';
 
 export interface AccountEntityInput {
@@ -31,15 +32,15 @@ const DEFAULT_ACCOUNT_NAME = 'SentinelOne';
  */
 export function createAccountEntity(input: AccountEntityInput): Entity {
   const { instance, serverUrl, systemInfo, accounts, scope } = input;
-  const name = nonBlank(instance.name) ?? DEFAULT_ACCOUNT_NAME;
+  const name = toText(instance.name) ?? DEFAULT_ACCOUNT_NAME;
 
   const accountProperties = accounts
     ? {
         accountIds: accounts
-          .map((account) => nonBlank(account.id))
+          .map((account) => toText(account.id))
           .filter((id): id is string => id !== undefined),
         accountNames: accounts
-          .map((account) => nonBlank(account.name))
+          .map((account) => toText(account.name))
           .filter((accountName): accountName is string => !!accountName),
       }
     : {};
@@ -52,15 +53,15 @@ export function createAccountEntity(input: AccountEntityInput): Entity {
       _class: Entities.ACCOUNT._class,
       name,
       displayName: name,
-      description: nonBlank(instance.description),
+      description: toText(instance.description),
       vendor: 'SentinelOne',
       webLink: accountWebLink(serverUrl),
       accessURL: accountWebLink(serverUrl),
-      build: opt(systemInfo?.build),
-      version: opt(systemInfo?.version),
-      release: opt(systemInfo?.release),
-      patch: opt(systemInfo?.patch),
-      latestAgentVersion: opt(systemInfo?.latestAgentVersion),
+      build: toText(systemInfo?.build),
+      version: toText(systemInfo?.version),
+      release: toText(systemInfo?.release),
+      patch: toText(systemInfo?.patch),
+      latestAgentVersion: toText(systemInfo?.latestAgentVersion),
       tokenExpiresOn: input.tokenExpiresOn,
       tokenCreatedOn: input.tokenCreatedOn,
       scope,

@@ -1,6 +1,7 @@
 import { RelationshipDirection } from '@jupiterone/integration-sdk-core';
 
 import { S1Agent } from '../../client/types';
+import { blankProperties } from '../../../test/blankProperties';
 import {
   AGENT_FUNCTIONS,
   Entities,
@@ -11,8 +12,7 @@ import { MalformedRecordError } from '../util';
 import { agentKey } from '../keys';
 import {
   AGENT_ONLINE_THRESHOLD_MS,
-  agentIpAddresses,
-  agentMacAddresses,
+  agentCloudProvider,
   agentPlatform,
   agentTagProperties,
   createAgentEntity,
@@ -173,6 +173,8 @@ describe('createAgentEntity', () => {
       domain: 'acme.local',
       machineType: 'laptop',
       modelName: 'Dell Inc. - Latitude 7440',
+      make: 'Dell Inc.',
+      model: 'Latitude 7440',
       osArch: '64 bit',
       mitigationMode: 'protect',
       mitigationModeSuspicious: 'detect',
@@ -186,7 +188,6 @@ describe('createAgentEntity', () => {
       isUninstalled: false,
       isPendingUninstall: false,
       threatRebootRequired: false,
-      externalId: '',
       cpuCount: 1,
       coreCount: 12,
       totalMemory: 16084,
@@ -336,36 +337,13 @@ describe('createAgentEntity', () => {
 });
 
 describe('agent helpers', () => {
-  test('agentMacAddresses lower-cases, de-duplicates and drops the null MAC', () => {
-    expect(agentMacAddresses(agent())).toEqual([
-      'a4:bb:6d:12:34:56',
-      'f0:9e:4a:00:11:22',
-    ]);
-    expect(
-      agentMacAddresses(agent({ networkInterfaces: [{ physical: null }] })),
-    ).toEqual([]);
-  });
-
-  test('agentIpAddresses keeps internal IPv4s only', () => {
-    expect(
-      agentIpAddresses(
-        agent({
-          lastIpToMgmt: '172.16.0.5',
-          networkInterfaces: [
-            { inet: ['172.16.0.5', 'fe80::1', '999.1.1.1', '0.0.0.0'] },
-          ],
-        }),
-      ),
-    ).toEqual(['172.16.0.5']);
-  });
-
   test('agentPlatform maps SentinelOne os types', () => {
     expect(agentPlatform('windows')).toBe('windows');
     expect(agentPlatform('macos')).toBe('darwin');
     expect(agentPlatform('linux')).toBe('linux');
     expect(agentPlatform('windows_legacy')).toBe('windows');
     expect(agentPlatform('sunos')).toBe('other');
-    expect(agentPlatform(null)).toBeUndefined();
+    expect(agentPlatform(undefined)).toBeUndefined();
   });
 
   test('sanitizeTagKey keeps only characters allowed after tag.', () => {
@@ -435,8 +413,8 @@ describe('createAgentProtectsDeviceRelationship', () => {
           platform: 'windows',
           osName: 'Windows 11 Enterprise',
           osVersion: '22631',
-          make: null,
-          model: 'Dell Inc. - Latitude 7440',
+          make: 'Dell Inc.',
+          model: 'Latitude 7440',
           owner: 'jdoe',
           category: 'endpoint',
         },
@@ -486,5 +464,305 @@ describe('createAgentProtectsDeviceRelationship', () => {
     const other = protects(agent({ id: '1190414000000000202' }));
     expect(again._key).toBe(first._key);
     expect(other._key).not.toBe(first._key);
+  });
+});
+
+/**
+ * Records in the shape consoles really answer (the vendor's v2.1 schema,
+ * with the deviations real records show): the spec's types do not hold for
+ * them, hence the casts.
+ */
+describe('agents as consoles send them', () => {
+  const convert = (overrides: Record<string, unknown>) =>
+    createAgentEntity(agent(overrides as Partial<S1Agent>), SERVER_URL, NOW);
+
+  /** A CentOS docker host that never got a host name. */
+  const dockerHost: Record<string, unknown> = {
+    computerName: 'localhost.localdomain',
+    domain: '',
+    osType: 'linux',
+    osName: 'Linux',
+    modelName: 'VMware, Inc. - VMware Virtual Platform',
+    serialNumber: 'VMware-42 3d 5e 1f 8b 2a 4c 6d-9e 0f 1a 2b 3c 4d 5e 6f',
+    lastIpToMgmt: '10.32.0.165',
+    networkInterfaces: [
+      {
+        id: '1',
+        name: 'docker0',
+        inet: ['172.17.0.1'],
+        inet6: ['fe80::42:94ff:fe48:e0bf'],
+        physical: '02:42:94:48:e0:bf',
+      },
+      {
+        id: '2',
+        name: 'br-5f0c2a1b9e3d',
+        inet: ['172.18.0.1'],
+        inet6: ['fe80::42:8aff:fe1d:2c3e'],
+        physical: '02:42:8a:1d:2c:3e',
+      },
+      {
+        id: '3',
+        name: 'ens192',
+        inet: ['10.32.0.165'],
+        inet6: ['fe80::250:56ff:febd:78a0'],
+        physical: '00:50:56:bd:78:a0',
+      },
+      ...['a1', 'b2', 'c3', 'd4', 'e5', 'f6'].map((suffix, n) => ({
+        id: `${10 + n}`,
+        name: `veth${suffix}9c2e`,
+        inet: [],
+        inet6: [`fe80::70da:4eff:fe05:1e${n}`],
+        physical: `72:da:4e:05:1e:${suffix}`,
+      })),
+    ],
+  };
+
+  test('string booleans and numbers as strings become booleans and numbers', () => {
+    const entity = convert({
+      firewallEnabled: 'True',
+      isUpToDate: 'True',
+      encryptedApplications: 'False',
+      cpuCount: '1',
+      coreCount: '2',
+      totalMemory: '3930',
+      activeThreats: '10',
+      infected: false,
+    });
+    expect(entity).toMatchGraphObjectSchema({ _class: Entities.AGENT._class });
+    expect(entity).toMatchObject({
+      firewallEnabled: true,
+      isUpToDate: true,
+      encryptedApplications: false,
+      cpuCount: 1,
+      coreCount: 2,
+      totalMemory: 3930,
+      activeThreatsCount: 10,
+      hasActiveThreats: true,
+    });
+  });
+
+  test('stores no blank string, anywhere on the entity', () => {
+    const entity = convert({
+      lastLoggedInUserName: '',
+      externalId: '',
+      osUsername: ' ',
+      installerType: '',
+      domain: '',
+      groupName: '',
+      tags: { sentinelone: [{ id: '1', key: 'owner', value: '' }] },
+      activeDirectory: {
+        computerDistinguishedName: '',
+        computerMemberOf: ['', 'CN=Laptops,DC=acme,DC=local'],
+        lastUserDistinguishedName: '',
+        lastUserMemberOf: [],
+        userPrincipalName: '',
+      },
+    });
+    expect(entity).toMatchGraphObjectSchema({ _class: Entities.AGENT._class });
+    expect(blankProperties(entity)).toEqual([]);
+    expect(entity.tags).toEqual(['owner']);
+    expect(entity).not.toHaveProperty('tag.owner');
+    expect(entity.adComputerMemberOf).toEqual(['CN=Laptops,DC=acme,DC=local']);
+    expect(entity.adLastUserMemberOf).toBeUndefined();
+  });
+
+  test("a docker host's virtual interfaces give no MAC and no address", () => {
+    const entity = convert(dockerHost);
+    expect(entity).toMatchGraphObjectSchema({ _class: Entities.AGENT._class });
+    expect(entity.macAddress).toEqual(['00:50:56:bd:78:a0']);
+    expect(entity.ipAddress).toEqual(['10.32.0.165']);
+    expect(entity.ipv6Address).toBeUndefined();
+    expect(entity.hostname).toBe('localhost.localdomain');
+    expect(entity.domain).toBeUndefined();
+  });
+
+  test('a bridge address is never first, even when the agent reached the console through it', () => {
+    const entity = convert({ ...dockerHost, lastIpToMgmt: '172.17.0.1' });
+    expect(entity.ipAddress).toEqual(['10.32.0.165']);
+  });
+
+  test('a device is never matched on a generic host name such as localhost.localdomain', () => {
+    const relationship = createAgentProtectsDeviceRelationship(
+      convert(dockerHost),
+    );
+    expect(relationship._mapping.targetFilterKeys).toEqual([
+      ['_class', 'serial'],
+      ['_class', 'macAddress'],
+    ]);
+    expect(relationship._mapping.targetEntity).toMatchObject({
+      macAddress: ['00:50:56:bd:78:a0'],
+      make: 'VMware, Inc.',
+      model: 'VMware Virtual Platform',
+    });
+    expect(relationship._mapping.targetEntity.hostname).toBeUndefined();
+
+    const nothingElse = createAgentProtectsDeviceRelationship(
+      convert({
+        ...dockerHost,
+        serialNumber: null,
+        networkInterfaces: dockerHost.networkInterfaces as unknown[],
+        computerName: 'localhost',
+      }),
+    );
+    expect(nothingElse._mapping.targetFilterKeys).toEqual([
+      ['_class', 'macAddress'],
+    ]);
+  });
+
+  test("a cloud instance's locally administered MAC stays a match key", () => {
+    const entity = convert({
+      modelName: 'Amazon EC2 - t3.medium',
+      lastIpToMgmt: '172.31.18.44',
+      networkInterfaces: [
+        {
+          id: '1',
+          name: 'Ethernet 2',
+          inet: ['172.31.18.44'],
+          inet6: ['fe80::a5d8:2c1b:6f3e:9d01'],
+          physical: '06:35:E6:4B:7C:21',
+        },
+      ],
+      cloudProviders: {
+        AWS: {
+          awsRole: 'ec2-ssm-role',
+          awsSecurityGroups: ['sg-0a1b2c3d'],
+          awsSubnetIds: ['subnet-0a1b2c3d'],
+          cloudAccount: '123456789012',
+          cloudImage: 'ami-0abcdef1234567890',
+          cloudInstanceId: 'i-0123456789abcdef0',
+          cloudInstanceSize: 't3.medium',
+          cloudLocation: 'us-east-1a',
+          cloudNetwork: 'vpc-0a1b2c3d',
+          cloudTags: ['Name=web-1'],
+        },
+      },
+    });
+    expect(entity).toMatchGraphObjectSchema({ _class: Entities.AGENT._class });
+    expect(entity).toMatchObject({
+      macAddress: ['06:35:e6:4b:7c:21'],
+      ipAddress: ['172.31.18.44'],
+      make: 'Amazon EC2',
+      model: 't3.medium',
+      cloudProvider: 'AWS',
+      cloudAccount: '123456789012',
+      cloudImage: 'ami-0abcdef1234567890',
+      cloudInstanceId: 'i-0123456789abcdef0',
+      cloudInstanceSize: 't3.medium',
+      cloudLocation: 'us-east-1a',
+      cloudNetwork: 'vpc-0a1b2c3d',
+    });
+  });
+
+  test('global IPv6 addresses are kept; link-local ones are not', () => {
+    const entity = convert({
+      networkInterfaces: [
+        {
+          id: '1',
+          name: 'Wi-Fi',
+          inet: ['192.168.1.23'],
+          inet6: [
+            'fe80::1c2b:3a4d:5e6f:7a8b',
+            '2A02:1210:5C0B:8F00:1C2B:3A4D:5E6F:7A8B',
+            '::1',
+          ],
+          physical: 'a4:bb:6d:12:34:56',
+        },
+      ],
+      lastIpToMgmt: '192.168.1.23',
+    });
+    expect(entity).toMatchGraphObjectSchema({ _class: Entities.AGENT._class });
+    expect(entity.ipv6Address).toEqual([
+      '2a02:1210:5c0b:8f00:1c2b:3a4d:5e6f:7a8b',
+    ]);
+    expect(entity.ipAddress).toEqual([
+      '192.168.1.23',
+      '2a02:1210:5c0b:8f00:1c2b:3a4d:5e6f:7a8b',
+    ]);
+  });
+
+  test('an IPv6-only host still has an address', () => {
+    const entity = convert({
+      lastIpToMgmt: '2600:1f18:61a:4f00:9c3e:7b21:d4a5:1e0f',
+      networkInterfaces: [
+        {
+          id: '1',
+          name: 'eth0',
+          inet: [],
+          inet6: [
+            'fe80::8e2:3fff:fe41:9a3b',
+            '2600:1f18:61a:4f00:9c3e:7b21:d4a5:1e0f',
+          ],
+          physical: '0a:e2:3f:41:9a:3b',
+        },
+      ],
+    });
+    expect(entity.ipAddress).toEqual([
+      '2600:1f18:61a:4f00:9c3e:7b21:d4a5:1e0f',
+    ]);
+    expect(entity.ipv6Address).toEqual([
+      '2600:1f18:61a:4f00:9c3e:7b21:d4a5:1e0f',
+    ]);
+  });
+
+  test.each([
+    ['windows', 'Dell Inc. - Latitude 3520', 'Dell Inc.', 'Latitude 3520'],
+    ['windows', 'Amazon EC2 - t3.medium', 'Amazon EC2', 't3.medium'],
+    ['macos', 'MacBookPro18,1', 'Apple', 'MacBookPro18,1'],
+  ])(
+    '%s modelName %p -> make %p, model %p',
+    (osType, modelName, make, model) => {
+      const entity = convert({ osType, modelName });
+      expect(entity.make).toBe(make ?? undefined);
+      expect(entity.model).toBe(model ?? undefined);
+      expect(
+        createAgentProtectsDeviceRelationship(entity)._mapping.targetEntity,
+      ).toMatchObject({ make, model });
+    },
+  );
+
+  test('domain "unknown" is a placeholder, not a domain', () => {
+    expect(convert({ domain: 'unknown' }).domain).toBeUndefined();
+    expect(convert({ domain: 'N/A' }).domain).toBeUndefined();
+    expect(convert({ domain: 'ACME' }).domain).toBe('ACME');
+  });
+
+  test("a domain-joined agent's Active Directory names are flat properties", () => {
+    const entity = convert({
+      domain: 'ACME',
+      activeDirectory: {
+        computerDistinguishedName:
+          'CN=FIN-LT-0042,OU=Laptops,OU=Finance,DC=acme,DC=local',
+        computerMemberOf: [
+          'CN=Finance Laptops,OU=Groups,DC=acme,DC=local',
+          'CN=BitLocker Enforced,OU=Groups,DC=acme,DC=local',
+        ],
+        lastUserDistinguishedName:
+          'CN=Jane Doe,OU=Users,OU=Finance,DC=acme,DC=local',
+        lastUserMemberOf: ['CN=Finance,OU=Groups,DC=acme,DC=local'],
+        userPrincipalName: 'jane.doe@acme.com',
+        mail: 'jane.doe@acme.com',
+      },
+    });
+    expect(entity).toMatchGraphObjectSchema({ _class: Entities.AGENT._class });
+    expect(entity).toMatchObject({
+      domain: 'ACME',
+      adComputerDistinguishedName:
+        'CN=FIN-LT-0042,OU=Laptops,OU=Finance,DC=acme,DC=local',
+      adComputerMemberOf: [
+        'CN=Finance Laptops,OU=Groups,DC=acme,DC=local',
+        'CN=BitLocker Enforced,OU=Groups,DC=acme,DC=local',
+      ],
+      adLastUserDistinguishedName:
+        'CN=Jane Doe,OU=Users,OU=Finance,DC=acme,DC=local',
+      adLastUserMemberOf: ['CN=Finance,OU=Groups,DC=acme,DC=local'],
+      adLastUserPrincipalName: 'jane.doe@acme.com',
+      adLastUserEmail: 'jane.doe@acme.com',
+    });
+  });
+
+  test('agentCloudProvider is the provider holding an instance', () => {
+    expect(agentCloudProvider({})).toBeUndefined();
+    expect(agentCloudProvider(null)).toBeUndefined();
+    expect(agentCloudProvider({ Azure: null, GCP: {} })).toBe('GCP');
   });
 });

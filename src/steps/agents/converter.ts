@@ -6,7 +6,16 @@ import {
   TargetFilterKey,
 } from '@jupiterone/integration-sdk-core';
 
-import { S1Agent, S1Tag } from '../../client/types';
+import { S1Agent, S1CloudInstance, S1Tag } from '../../client/types';
+import { deviceModel, isGenericHostname } from '../../normalize/device';
+import { networkIdentity } from '../../normalize/network';
+import {
+  toBoolean,
+  toName,
+  toNumber,
+  toText,
+  toTextList,
+} from '../../normalize/values';
 import {
   AGENT_FUNCTIONS,
   Entities,
@@ -16,8 +25,6 @@ import {
 import { agentKey } from '../keys';
 import {
   createEntity,
-  nonBlank,
-  opt,
   parseDate,
   relationshipKey,
   requireId,
@@ -35,9 +42,6 @@ export const AGENT_SECRET_FIELDS = ['licenseKey'] as const;
  */
 export const AGENT_ONLINE_THRESHOLD_MS = 24 * 60 * 60 * 1000;
 
-const NULL_MAC_ADDRESS = '00:00:00:00:00:00';
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
 /** SentinelOne `osType` -> JupiterOne `platform`. */
 const PLATFORMS: Record<string, string> = {
   windows: 'windows',
@@ -46,67 +50,27 @@ const PLATFORMS: Record<string, string> = {
   linux: 'linux',
 };
 
-export function agentPlatform(
-  osType: string | null | undefined,
-): string | undefined {
-  const normalized = nonBlank(osType)?.toLowerCase();
-  if (!normalized) {
+export function agentPlatform(osType: string | undefined): string | undefined {
+  if (!osType) {
     return undefined;
   }
-  return PLATFORMS[normalized] ?? 'other';
+  return PLATFORMS[osType] ?? 'other';
 }
 
 /**
- * Physical (MAC) addresses of the agent's interfaces: lower case, `:`
- * separated, de-duplicated, without the all-zero address.
+ * The provider (`AWS`, `Azure`, `GCP`) of the cloud instance the agent runs
+ * on: the first key of `cloudProviders` that holds an instance.
  */
-export function agentMacAddresses(agent: S1Agent): string[] {
-  const addresses: string[] = [];
-  for (const networkInterface of agent.networkInterfaces ?? []) {
-    const physical = nonBlank(networkInterface?.physical)
-      ?.toLowerCase()
-      .replace(/-/g, ':');
-    if (physical && physical !== NULL_MAC_ADDRESS) {
-      addresses.push(physical);
+export function agentCloudProvider(
+  cloudProviders: S1Agent['cloudProviders'],
+): string | undefined {
+  for (const provider in cloudProviders ?? {}) {
+    const instance = cloudProviders?.[provider];
+    if (instance && typeof instance === 'object') {
+      return toText(provider);
     }
   }
-  return unique(addresses);
-}
-
-function isUsableIpv4(address: string): boolean {
-  const match = IPV4.exec(address);
-  if (
-    !match ||
-    +match[1] > 255 ||
-    +match[2] > 255 ||
-    +match[3] > 255 ||
-    +match[4] > 255
-  ) {
-    return false;
-  }
-  // Loopback and "any" addresses say nothing about the device.
-  return +match[1] !== 127 && address !== '0.0.0.0';
-}
-
-/**
- * The agent's internal IPv4 addresses: the address it last used to reach the
- * console, then those of its interfaces; de-duplicated, loopback excluded.
- */
-export function agentIpAddresses(agent: S1Agent): string[] {
-  const candidates: string[] = [];
-  const lastIp = nonBlank(agent.lastIpToMgmt);
-  if (lastIp) {
-    candidates.push(lastIp);
-  }
-  for (const networkInterface of agent.networkInterfaces ?? []) {
-    for (const address of networkInterface?.inet ?? []) {
-      const trimmed = nonBlank(address);
-      if (trimmed) {
-        candidates.push(trimmed);
-      }
-    }
-  }
-  return unique(candidates.filter(isUsableIpv4));
+  return undefined;
 }
 
 /**
@@ -121,24 +85,37 @@ export function sanitizeTagKey(key: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+export interface AgentTags {
+  properties: Record<string, string>;
+  tags: string[];
+}
+
+/**
+ * Shared by the many agents without tags, never modified: such an agent gets
+ * no tag property and no `tags` list.
+ */
+const NO_TAGS: AgentTags = { properties: {}, tags: [] };
+
 /**
  * SentinelOne tags as entity properties: `tag.<sanitized key>` = value (values
  * of tags sharing a key joined with `,`) and `tags`, a list of `key:value`
  * strings (`key` alone for a tag without value).
  */
-export function agentTagProperties(tags: S1Tag[] | null | undefined): {
-  properties: Record<string, string>;
-  tags: string[];
-} {
+export function agentTagProperties(
+  tags: S1Tag[] | null | undefined,
+): AgentTags {
+  if (!tags || tags.length === 0) {
+    return NO_TAGS;
+  }
   const values = new Map<string, string[]>();
   const list: string[] = [];
   for (const tag of tags ?? []) {
-    const key = nonBlank(tag?.key);
+    const key = toText(tag?.key);
     if (!key) {
       continue;
     }
-    const value = opt(tag.value);
-    list.push(value === undefined || value === '' ? key : `${key}:${value}`);
+    const value = toText(tag.value);
+    list.push(value === undefined ? key : `${key}:${value}`);
 
     const propertyKey = sanitizeTagKey(key);
     if (propertyKey && value !== undefined) {
@@ -156,22 +133,15 @@ export function agentTagProperties(tags: S1Tag[] | null | undefined): {
   return { properties, tags: unique(list) };
 }
 
-function hasActiveThreats(agent: S1Agent): boolean | undefined {
-  if (typeof agent.activeThreats === 'number') {
-    return agent.activeThreats > 0;
-  }
-  return opt(agent.infected);
-}
-
 /**
  * `active`: the agent is active and not decommissioned. Decommissioned agents
  * are always `active: false`; unknown when the API says nothing.
  */
-function isAgentActive(agent: S1Agent): boolean | undefined {
-  if (agent.isDecommissioned === true) {
-    return false;
-  }
-  return opt(agent.isActive);
+function isAgentActive(
+  isActive: boolean | undefined,
+  isDecommissioned: boolean | undefined,
+): boolean | undefined {
+  return isDecommissioned === true ? false : isActive;
 }
 
 /**
@@ -179,7 +149,7 @@ function isAgentActive(agent: S1Agent): boolean | undefined {
  * {@link AGENT_ONLINE_THRESHOLD_MS} before `now`.
  */
 export function isAgentOnline(
-  networkStatus: string | null | undefined,
+  networkStatus: string | undefined,
   lastSeenOn: number | undefined,
   now: number,
 ): boolean {
@@ -201,7 +171,8 @@ export type AgentEntity = Entity & {
   platform?: string;
   osName?: string;
   osVersion?: string;
-  modelName?: string;
+  make?: string;
+  model?: string;
   lastLoggedInUserName?: string;
 };
 
@@ -218,11 +189,25 @@ export function createAgentEntity(
 ): AgentEntity {
   const id = requireId(agent, 'agent');
   const label = `agent ${id}`;
-  const computerName = nonBlank(agent.computerName);
+  const computerName = toText(agent.computerName);
   const name = computerName ?? id;
+  const osType = toText(agent.osType)?.toLowerCase();
   const lastSeenOn = parseDate(agent.lastActiveDate, 'lastActiveDate', label);
-  const macAddress = agentMacAddresses(agent);
-  const ipAddress = agentIpAddresses(agent);
+  const network = networkIdentity(agent.networkInterfaces, agent.lastIpToMgmt);
+  const ipAddress = network.ipv4Addresses.concat(network.ipv6Addresses);
+  const { make, model } = deviceModel(agent.modelName, osType);
+  const isActive = toBoolean(agent.isActive);
+  const isDecommissioned = toBoolean(agent.isDecommissioned);
+  const infected = toBoolean(agent.infected);
+  const activeThreats = toNumber(agent.activeThreats);
+  const networkStatus = toText(agent.networkStatus);
+  const mitigationMode = toText(agent.mitigationMode);
+  const activeDirectory = agent.activeDirectory;
+  const cloudProvider = agentCloudProvider(agent.cloudProviders);
+  const cloud: S1CloudInstance | null | undefined =
+    cloudProvider === undefined
+      ? undefined
+      : agent.cloudProviders?.[cloudProvider];
   const tags = agentTagProperties(agent.tags?.sentinelone);
 
   const entity = createEntity(stripSecrets(agent, AGENT_SECRET_FIELDS), {
@@ -233,46 +218,49 @@ export function createAgentEntity(
     name,
     displayName: name,
     function: [...AGENT_FUNCTIONS],
-    uuid: opt(agent.uuid),
+    uuid: toText(agent.uuid),
     hostname: computerName,
-    domain: opt(agent.domain),
-    serial: nonBlank(agent.serialNumber),
-    macAddress: macAddress.length > 0 ? macAddress : undefined,
+    domain: toName(agent.domain),
+    serial: toName(agent.serialNumber),
+    macAddress:
+      network.macAddresses.length > 0 ? network.macAddresses : undefined,
     ipAddress: ipAddress.length > 0 ? ipAddress : undefined,
-    publicIpAddress: nonBlank(agent.externalIp),
-    osType: opt(agent.osType),
-    osName: opt(agent.osName),
-    osVersion: opt(agent.osRevision),
-    osArch: opt(agent.osArch),
-    osUsername: opt(agent.osUsername),
-    platform: agentPlatform(agent.osType),
-    machineType: opt(agent.machineType),
-    modelName: opt(agent.modelName),
-    cpuCount: opt(agent.cpuCount),
-    coreCount: opt(agent.coreCount),
-    totalMemory: opt(agent.totalMemory),
-    agentVersion: opt(agent.agentVersion),
-    installerType: opt(agent.installerType),
-    isUpToDate: opt(agent.isUpToDate),
-    active: isAgentActive(agent),
-    isActive: opt(agent.isActive),
-    isDecommissioned: opt(agent.isDecommissioned),
-    isUninstalled: opt(agent.isUninstalled),
-    isPendingUninstall: opt(agent.isPendingUninstall),
-    networkStatus: opt(agent.networkStatus),
-    operationalState: opt(agent.operationalState),
-    infected: opt(agent.infected),
-    activeThreatsCount: opt(agent.activeThreats),
-    threatRebootRequired: opt(agent.threatRebootRequired),
-    mitigationMode: opt(agent.mitigationMode),
-    mitigationModeSuspicious: opt(agent.mitigationModeSuspicious),
-    detectOnly: agent.mitigationMode
-      ? agent.mitigationMode === 'detect'
-      : undefined,
-    firewallEnabled: opt(agent.firewallEnabled),
-    encryptedApplications: opt(agent.encryptedApplications),
-    appsVulnerabilityStatus: opt(agent.appsVulnerabilityStatus),
-    scanStatus: opt(agent.scanStatus),
+    ipv6Address:
+      network.ipv6Addresses.length > 0 ? network.ipv6Addresses : undefined,
+    publicIpAddress: toText(agent.externalIp),
+    osType,
+    osName: toText(agent.osName),
+    osVersion: toText(agent.osRevision),
+    osArch: toText(agent.osArch),
+    osUsername: toText(agent.osUsername),
+    platform: agentPlatform(osType),
+    machineType: toText(agent.machineType),
+    modelName: toText(agent.modelName),
+    make,
+    model,
+    cpuCount: toNumber(agent.cpuCount),
+    coreCount: toNumber(agent.coreCount),
+    totalMemory: toNumber(agent.totalMemory),
+    agentVersion: toText(agent.agentVersion),
+    installerType: toText(agent.installerType),
+    isUpToDate: toBoolean(agent.isUpToDate),
+    active: isAgentActive(isActive, isDecommissioned),
+    isActive,
+    isDecommissioned,
+    isUninstalled: toBoolean(agent.isUninstalled),
+    isPendingUninstall: toBoolean(agent.isPendingUninstall),
+    networkStatus,
+    operationalState: toText(agent.operationalState),
+    infected,
+    activeThreatsCount: activeThreats,
+    threatRebootRequired: toBoolean(agent.threatRebootRequired),
+    mitigationMode,
+    mitigationModeSuspicious: toText(agent.mitigationModeSuspicious),
+    detectOnly: mitigationMode ? mitigationMode === 'detect' : undefined,
+    firewallEnabled: toBoolean(agent.firewallEnabled),
+    encryptedApplications: toBoolean(agent.encryptedApplications),
+    appsVulnerabilityStatus: toText(agent.appsVulnerabilityStatus),
+    scanStatus: toText(agent.scanStatus),
     lastSuccessfulScanOn: parseDate(
       agent.lastSuccessfulScanDate,
       'lastSuccessfulScanDate',
@@ -282,28 +270,43 @@ export function createAgentEntity(
     createdOn: parseDate(agent.createdAt, 'createdAt', label),
     updatedOn: parseDate(agent.updatedAt, 'updatedAt', label),
     registeredOn: parseDate(agent.registeredAt, 'registeredAt', label),
-    siteId: opt(agent.siteId),
-    siteName: opt(agent.siteName),
-    groupId: opt(agent.groupId),
-    groupName: opt(agent.groupName),
-    accountId: opt(agent.accountId),
-    accountName: opt(agent.accountName),
-    lastLoggedInUserName: opt(agent.lastLoggedInUserName),
-    externalId: opt(agent.externalId),
+    siteId: toText(agent.siteId),
+    siteName: toText(agent.siteName),
+    groupId: toText(agent.groupId),
+    groupName: toText(agent.groupName),
+    accountId: toText(agent.accountId),
+    accountName: toText(agent.accountName),
+    lastLoggedInUserName: toText(agent.lastLoggedInUserName),
+    externalId: toText(agent.externalId),
+    // Active Directory, for domain-joined Windows agents.
+    adComputerDistinguishedName: toText(
+      activeDirectory?.computerDistinguishedName,
+    ),
+    adComputerMemberOf: toTextList(activeDirectory?.computerMemberOf),
+    adLastUserDistinguishedName: toText(
+      activeDirectory?.lastUserDistinguishedName,
+    ),
+    adLastUserMemberOf: toTextList(activeDirectory?.lastUserMemberOf),
+    adLastUserPrincipalName: toText(activeDirectory?.userPrincipalName),
+    adLastUserEmail: toText(activeDirectory?.mail),
+    // The cloud instance the agent runs on, to join it to the instance.
+    cloudProvider,
+    cloudAccount: toText(cloud?.cloudAccount),
+    cloudImage: toText(cloud?.cloudImage),
+    cloudInstanceId: toText(cloud?.cloudInstanceId),
+    cloudInstanceSize: toText(cloud?.cloudInstanceSize),
+    cloudLocation: toText(cloud?.cloudLocation),
+    cloudNetwork: toText(cloud?.cloudNetwork),
     webLink: agentWebLink(serverUrl, id),
     // Trust properties (issue 3, section 4).
     registered: true,
-    hasActiveThreats: hasActiveThreats(agent),
-    isOnline: isAgentOnline(agent.networkStatus, lastSeenOn, now),
+    hasActiveThreats:
+      activeThreats === undefined ? infected : activeThreats > 0,
+    isOnline: isAgentOnline(networkStatus, lastSeenOn, now),
     tags: tags.tags.length > 0 ? tags.tags : undefined,
     ...tags.properties,
   });
   return entity as AgentEntity;
-}
-
-/** Device `make` when the OS implies it; unknown otherwise. */
-function deviceMake(osType: string | null | undefined): string | null {
-  return osType?.toLowerCase() === 'macos' ? 'Apple' : null;
 }
 
 /**
@@ -314,14 +317,24 @@ function deviceMake(osType: string | null | undefined): string | null {
  * An agent with none of the three (rare) is matched on `deviceId`, the
  * agent's UUID (else its id), so that every agent still has its device.
  *
+ * None of these keys is shared by unrelated machines: the entity's MACs are
+ * those of physical interfaces only (see `networkIdentity`), firmware
+ * placeholder serials are no serial, and a generic host name such as
+ * `localhost.localdomain` (see `isGenericHostname`) is neither matched on
+ * nor given to the device.
+ *
  * Described from the agent's entity, which has already read the record.
  * The `_key` is `<agentEntityKey>|protects|user_endpoint`: one per agent.
  */
 export function createAgentProtectsDeviceRelationship(
   agent: AgentEntity,
 ): MappedRelationship {
-  const { hostname, serial, macAddress } = agent;
-  const deviceId = nonBlank(agent.uuid) ?? agent.id;
+  const { serial, macAddress } = agent;
+  const hostname =
+    agent.hostname && !isGenericHostname(agent.hostname)
+      ? agent.hostname
+      : undefined;
+  const deviceId = agent.uuid ?? agent.id;
 
   const targetFilterKeys: TargetFilterKey[] = [];
   if (serial) {
@@ -362,9 +375,9 @@ export function createAgentProtectsDeviceRelationship(
         platform: agent.platform,
         osName: agent.osName,
         osVersion: agent.osVersion,
-        make: deviceMake(agent.osType),
-        model: nonBlank(agent.modelName) ?? null,
-        owner: nonBlank(agent.lastLoggedInUserName),
+        make: agent.make ?? null,
+        model: agent.model ?? null,
+        owner: agent.lastLoggedInUserName,
         category: 'endpoint',
       },
       skipTargetCreation: false,

@@ -6,10 +6,10 @@ import {
 
 import { S1ApplicationInstall } from '../../client/types';
 import { Entities, Relationships } from '../constants';
+import { toText } from '../../normalize/values';
 import { applicationKey } from '../keys';
 import {
   MalformedRecordError,
-  nonBlank,
   parseDate,
   createEntity,
   relationshipKey,
@@ -30,7 +30,7 @@ export interface ApplicationVersion {
 export function createApplicationEntity(
   application: ApplicationVersion,
 ): Entity {
-  const name = nonBlank(application.name);
+  const name = toText(application.name);
   if (!name) {
     throw new MalformedRecordError(
       'application record without applicationName',
@@ -38,8 +38,8 @@ export function createApplicationEntity(
       'applicationName',
     );
   }
-  const vendor = nonBlank(application.vendor);
-  const version = nonBlank(application.version);
+  const vendor = toText(application.vendor);
+  const version = toText(application.version);
 
   return createEntity(
     {
@@ -94,7 +94,7 @@ export function createAgentInstalledApplicationRelationship(
         'applicationInstallationDate',
         label,
       ),
-      installPath: nonBlank(install.applicationInstallationPath),
+      installPath: toText(install.applicationInstallationPath),
       detectedOn: parseDate(install.detectionDate, 'detectionDate', label),
     },
   });

@@ -1,15 +1,10 @@
 import { Entity } from '@jupiterone/integration-sdk-core';
 
 import { S1Exclusion } from '../../client/types';
+import { toBoolean, toText } from '../../normalize/values';
 import { Entities } from '../constants';
 import { exclusionKey } from '../keys';
-import {
-  createEntity,
-  nonBlank,
-  parseDate,
-  requireId,
-  toBoolean,
-} from '../util';
+import { createEntity, parseDate, requireId } from '../util';
 
 /** SentinelOne's mark on exclusions that weaken protection. */
 const NOT_RECOMMENDED = 'Not recommended';
@@ -35,9 +30,9 @@ export function exclusionScopeLevel(
 export function createExclusionEntity(exclusion: S1Exclusion): Entity {
   const id = requireId(exclusion, 'exclusion');
   const label = `exclusion ${id}`;
-  const value = nonBlank(exclusion.value);
-  const type = nonBlank(exclusion.type);
-  const recommendation = nonBlank(exclusion.notRecommended);
+  const value = toText(exclusion.value);
+  const type = toText(exclusion.type);
+  const recommendation = toText(exclusion.notRecommended);
   const name = value ?? `${type ?? 'exclusion'} ${id}`;
   return createEntity(exclusion, {
     _key: exclusionKey(id),
@@ -49,19 +44,19 @@ export function createExclusionEntity(exclusion: S1Exclusion): Entity {
     category: 'exclusion',
     type,
     value,
-    mode: nonBlank(exclusion.mode),
-    osType: nonBlank(exclusion.osType),
-    source: nonBlank(exclusion.source),
-    pathExclusionType: nonBlank(exclusion.pathExclusionType),
+    mode: toText(exclusion.mode),
+    osType: toText(exclusion.osType),
+    source: toText(exclusion.source),
+    pathExclusionType: toText(exclusion.pathExclusionType),
     notRecommended: recommendation === NOT_RECOMMENDED,
     recommendation: recommendation === 'NONE' ? undefined : recommendation,
-    applicationName: nonBlank(exclusion.applicationName),
+    applicationName: toText(exclusion.applicationName),
     imported: toBoolean(exclusion.imported),
     scopeLevel: exclusionScopeLevel(exclusion),
-    scopeName: nonBlank(exclusion.scopeName),
-    scopePath: nonBlank(exclusion.scopePath),
-    description: nonBlank(exclusion.description),
-    createdBy: nonBlank(exclusion.userName),
+    scopeName: toText(exclusion.scopeName),
+    scopePath: toText(exclusion.scopePath),
+    description: toText(exclusion.description),
+    createdBy: toText(exclusion.userName),
     createdOn: parseDate(exclusion.createdAt, 'createdAt', label),
     updatedOn: parseDate(exclusion.updatedAt, 'updatedAt', label),
   });

@@ -95,9 +95,12 @@ export async function collectPages<R>(
     }
   };
 
-  const complete = options.optional
-    ? await unlessRefused(context.logger, options.optional, list)
-    : (await list(), true);
+  let complete = true;
+  if (options.optional) {
+    complete = await unlessRefused(context.logger, options.optional, list);
+  } else {
+    await list();
+  }
   reportStep(context.logger, {
     recordType: options.recordType,
     writtenType: options.writtenType,

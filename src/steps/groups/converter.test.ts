@@ -1,4 +1,5 @@
 import { S1Group } from '../../client/types';
+import { blankProperties } from '../../../test/blankProperties';
 import { Entities } from '../constants';
 import { MalformedRecordError } from '../util';
 import { groupKey } from '../keys';
@@ -101,6 +102,22 @@ describe('createGroupEntity', () => {
     expect(entity.description).toBeUndefined();
     expect(entity.createdOn).toBeUndefined();
     expect(entity.updatedOn).toBeUndefined();
+  });
+
+  test('stores no blank string and reads string booleans and numbers', () => {
+    const entity = createGroupEntity(
+      group({
+        description: '',
+        filterName: '',
+        creator: ' ',
+        inherits: 'true' as unknown as boolean,
+        totalAgents: '57' as unknown as number,
+      }),
+      SERVER_URL,
+    );
+    expect(entity).toMatchGraphObjectSchema({ _class: Entities.GROUP._class });
+    expect(blankProperties(entity)).toEqual([]);
+    expect(entity).toMatchObject({ inherits: true, totalAgents: 57 });
   });
 
   test('throws MalformedRecordError without id or with a bad date', () => {

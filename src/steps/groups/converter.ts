@@ -2,15 +2,9 @@ import { Entity } from '@jupiterone/integration-sdk-core';
 
 import { S1Group } from '../../client/types';
 import { Entities } from '../constants';
+import { toBoolean, toNumber, toText } from '../../normalize/values';
 import { groupKey } from '../keys';
-import {
-  createEntity,
-  nonBlank,
-  opt,
-  parseDate,
-  requireId,
-  stripSecrets,
-} from '../util';
+import { createEntity, parseDate, requireId, stripSecrets } from '../util';
 import { groupWebLink } from '../webLinks';
 
 /** Fields of a group that must never reach the graph. */
@@ -22,7 +16,7 @@ export const GROUP_SECRET_FIELDS = ['registrationToken'] as const;
 export function createGroupEntity(group: S1Group, serverUrl: string): Entity {
   const id = requireId(group, 'group');
   const label = `group ${id}`;
-  const name = nonBlank(group.name) ?? id;
+  const name = toText(group.name) ?? id;
 
   return createEntity(stripSecrets(group, GROUP_SECRET_FIELDS), {
     _key: groupKey(id),
@@ -31,17 +25,17 @@ export function createGroupEntity(group: S1Group, serverUrl: string): Entity {
     id,
     name,
     displayName: name,
-    description: nonBlank(group.description),
-    type: opt(group.type),
-    isDefault: opt(group.isDefault),
-    inherits: opt(group.inherits),
-    rank: opt(group.rank),
-    totalAgents: opt(group.totalAgents),
-    siteId: opt(group.siteId),
-    filterId: opt(group.filterId),
-    filterName: opt(group.filterName),
-    creator: opt(group.creator),
-    creatorId: opt(group.creatorId),
+    description: toText(group.description),
+    type: toText(group.type),
+    isDefault: toBoolean(group.isDefault),
+    inherits: toBoolean(group.inherits),
+    rank: toNumber(group.rank),
+    totalAgents: toNumber(group.totalAgents),
+    siteId: toText(group.siteId),
+    filterId: toText(group.filterId),
+    filterName: toText(group.filterName),
+    creator: toText(group.creator),
+    creatorId: toText(group.creatorId),
     createdOn: parseDate(group.createdAt, 'createdAt', label),
     updatedOn: parseDate(group.updatedAt, 'updatedAt', label),
     webLink: groupWebLink(serverUrl, id),

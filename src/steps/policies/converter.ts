@@ -2,15 +2,10 @@ import { Entity } from '@jupiterone/integration-sdk-core';
 
 import { PolicyScope } from '../../client';
 import { POLICY_ENGINES, S1Policy } from '../../client/types';
+import { toBoolean, toNumber, toText } from '../../normalize/values';
 import { Entities } from '../constants';
 import { policyKey } from '../keys';
-import {
-  createEntity,
-  nonBlank,
-  parseDate,
-  toBoolean,
-  toNumber,
-} from '../util';
+import { createEntity, parseDate } from '../util';
 
 /** A scope, its name, and the policy it answered. */
 export interface ScopePolicy {
@@ -25,14 +20,20 @@ export type PolicyRead = Omit<ScopePolicy, 'policy'> & { policy?: S1Policy };
 
 /** The policy was edited at this scope (`inheritedFrom` is null). */
 export function isOwnPolicy(policy: S1Policy): boolean {
-  return !nonBlank(policy.inheritedFrom);
+  return !toText(policy.inheritedFrom);
+}
+
+/** An engine's `on` / `off` (any case), else `undefined`. */
+function engineOn(state: unknown): boolean | undefined {
+  const text = toText(state)?.toLowerCase();
+  return text === 'on' ? true : text === 'off' ? false : undefined;
 }
 
 /** `preExecution` → `preExecutionEngineOn`: one flat boolean per engine. */
 function engineProperties(policy: S1Policy): Record<string, boolean> {
   const properties: Record<string, boolean> = {};
   for (const engine of POLICY_ENGINES) {
-    const on = toBoolean(policy.engines?.[engine]);
+    const on = engineOn(policy.engines?.[engine]);
     if (on !== undefined) properties[`${engine}EngineOn`] = on;
   }
   return properties;
@@ -66,10 +67,10 @@ export function createPolicyEntity({
     scopeId: scope.level === 'tenant' ? undefined : scope.id,
     scopeName,
     isDefault: toBoolean(policy.isDefault),
-    inheritedFrom: nonBlank(policy.inheritedFrom),
-    mitigationMode: nonBlank(policy.mitigationMode),
-    mitigationModeSuspicious: nonBlank(policy.mitigationModeSuspicious),
-    autoMitigationAction: nonBlank(policy.autoMitigationAction),
+    inheritedFrom: toText(policy.inheritedFrom),
+    mitigationMode: toText(policy.mitigationMode),
+    mitigationModeSuspicious: toText(policy.mitigationModeSuspicious),
+    autoMitigationAction: toText(policy.autoMitigationAction),
     antiTamperingOn: toBoolean(policy.antiTamperingOn),
     ...engineProperties(policy),
     snapshotsOn: toBoolean(policy.snapshotsOn),
@@ -81,6 +82,6 @@ export function createPolicyEntity({
     autoDecommissionDays: toNumber(policy.autoDecommissionDays),
     createdOn: parseDate(policy.createdAt, 'createdAt', label),
     updatedOn: parseDate(policy.updatedAt, 'updatedAt', label),
-    updatedBy: nonBlank(policy.userFullName),
+    updatedBy: toText(policy.userFullName),
   });
 }

@@ -1,4 +1,5 @@
 import { S1Site } from '../../client/types';
+import { blankProperties } from '../../../test/blankProperties';
 import { Entities } from '../constants';
 import { MalformedRecordError } from '../util';
 import { siteKey } from '../keys';
@@ -103,6 +104,28 @@ describe('createSiteEntity', () => {
     expect(entity.createdOn).toBeUndefined();
     expect(entity.state).toBeUndefined();
     expect(entity.unlimitedExpiration).toBe(true);
+  });
+
+  test('stores no blank string and reads string booleans and numbers', () => {
+    const entity = createSiteEntity(
+      site({
+        externalId: '',
+        description: ' ',
+        creator: '',
+        suite: '',
+        activeLicenses: '412' as unknown as number,
+        unlimitedLicenses: 'False' as unknown as boolean,
+        healthStatus: 'True' as unknown as boolean,
+      }),
+      SERVER_URL,
+    );
+    expect(entity).toMatchGraphObjectSchema({ _class: Entities.SITE._class });
+    expect(blankProperties(entity)).toEqual([]);
+    expect(entity).toMatchObject({
+      activeLicenses: 412,
+      unlimitedLicenses: false,
+      healthStatus: true,
+    });
   });
 
   test('throws MalformedRecordError without id or with a bad date', () => {

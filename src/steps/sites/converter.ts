@@ -2,15 +2,9 @@ import { Entity } from '@jupiterone/integration-sdk-core';
 
 import { S1Site } from '../../client/types';
 import { Entities } from '../constants';
+import { toBoolean, toNumber, toText } from '../../normalize/values';
 import { siteKey } from '../keys';
-import {
-  createEntity,
-  nonBlank,
-  opt,
-  parseDate,
-  requireId,
-  stripSecrets,
-} from '../util';
+import { createEntity, parseDate, requireId, stripSecrets } from '../util';
 import { siteWebLink } from '../webLinks';
 
 /** Fields of a site that must never reach the graph. */
@@ -22,7 +16,8 @@ export const SITE_SECRET_FIELDS = ['registrationToken'] as const;
 export function createSiteEntity(site: S1Site, serverUrl: string): Entity {
   const id = requireId(site, 'site');
   const label = `site ${id}`;
-  const name = nonBlank(site.name) ?? id;
+  const name = toText(site.name) ?? id;
+  const state = toText(site.state);
 
   return createEntity(stripSecrets(site, SITE_SECRET_FIELDS), {
     _key: siteKey(id),
@@ -31,24 +26,24 @@ export function createSiteEntity(site: S1Site, serverUrl: string): Entity {
     id,
     name,
     displayName: name,
-    description: nonBlank(site.description),
-    state: opt(site.state),
-    active: site.state ? site.state === 'active' : undefined,
-    siteType: opt(site.siteType),
-    suite: opt(site.suite),
-    sku: opt(site.sku),
-    activeLicenses: opt(site.activeLicenses),
-    totalLicenses: opt(site.totalLicenses),
-    unlimitedLicenses: opt(site.unlimitedLicenses),
+    description: toText(site.description),
+    state,
+    active: state ? state === 'active' : undefined,
+    siteType: toText(site.siteType),
+    suite: toText(site.suite),
+    sku: toText(site.sku),
+    activeLicenses: toNumber(site.activeLicenses),
+    totalLicenses: toNumber(site.totalLicenses),
+    unlimitedLicenses: toBoolean(site.unlimitedLicenses),
     expiresOn: parseDate(site.expiration, 'expiration', label),
-    unlimitedExpiration: opt(site.unlimitedExpiration),
-    accountId: opt(site.accountId),
-    accountName: opt(site.accountName),
-    isDefault: opt(site.isDefault),
-    healthStatus: opt(site.healthStatus),
-    externalId: opt(site.externalId),
-    creator: opt(site.creator),
-    creatorId: opt(site.creatorId),
+    unlimitedExpiration: toBoolean(site.unlimitedExpiration),
+    accountId: toText(site.accountId),
+    accountName: toText(site.accountName),
+    isDefault: toBoolean(site.isDefault),
+    healthStatus: toBoolean(site.healthStatus),
+    externalId: toText(site.externalId),
+    creator: toText(site.creator),
+    creatorId: toText(site.creatorId),
     createdOn: parseDate(site.createdAt, 'createdAt', label),
     updatedOn: parseDate(site.updatedAt, 'updatedAt', label),
     webLink: siteWebLink(serverUrl, id),

@@ -1,4 +1,5 @@
 import { S1Threat } from '../../client/types';
+import { blankProperties } from '../../../test/blankProperties';
 import { Entities } from '../constants';
 import { MalformedRecordError } from '../util';
 import { threatKey } from '../keys';
@@ -76,13 +77,13 @@ describe('threatSeverity', () => {
     ['MALICIOUS', 'ransomware', 'critical', 10],
     ['malicious', 'Trojan', 'high', 8],
     ['malicious', 'Malware', 'high', 8],
-    ['malicious', null, 'high', 8],
+    ['malicious', undefined, 'high', 8],
     ['malicious', 'PUA', 'medium', 5],
     ['suspicious', 'Ransomware', 'high', 7],
     ['suspicious', 'Malware', 'medium', 5],
     ['suspicious', 'PUA', 'low', 3],
     ['n/a', 'Ransomware', 'low', 2],
-    [null, null, 'low', 2],
+    [undefined, undefined, 'low', 2],
     ['something-new', 'Malware', 'low', 2],
   ])('%p + %p -> %p %p', (confidence, classification, severity, numeric) => {
     expect(threatSeverity(confidence, classification)).toEqual({
@@ -104,7 +105,7 @@ describe('createThreatEntity', () => {
       name: 'invoice_2024.pdf.exe',
       displayName: 'invoice_2024.pdf.exe on FIN-LT-0042',
       category: THREAT_CATEGORY,
-      classification: 'Ransomware',
+      threatClassification: 'Ransomware',
       confidenceLevel: 'malicious',
       severity: 'critical',
       numericSeverity: 10,
@@ -132,6 +133,32 @@ describe('createThreatEntity', () => {
     });
     expect(entity.category).toBe('endpoint-threat');
     expect(entity.publisherName).toBeUndefined();
+  });
+
+  test('writes the threat type to threatClassification, never to classification (data sensitivity)', () => {
+    const entity = createThreatEntity(
+      threat({ classification: 'Malware', confidenceLevel: 'suspicious' }),
+      SERVER_URL,
+    );
+    expect(entity.threatClassification).toBe('Malware');
+    expect(entity).not.toHaveProperty('classification');
+    expect(entity).toMatchObject({ severity: 'medium', numericSeverity: 5 });
+  });
+
+  test('stores no blank string and reads string booleans (a console record)', () => {
+    // As real consoles answer: blanks for "none", booleans as strings.
+    const record = threat({
+      publisherName: '',
+      externalTicketId: ' ',
+      originatorProcess: '',
+      rebootRequired: 'False' as unknown as boolean,
+      automaticallyResolved: 'True' as unknown as boolean,
+    });
+    const entity = createThreatEntity(record, SERVER_URL);
+    expect(entity).toMatchGraphObjectSchema({ _class: Entities.THREAT._class });
+    expect(blankProperties(entity)).toEqual([]);
+    expect(entity.rebootRequired).toBe(false);
+    expect(entity.automaticallyResolved).toBe(true);
   });
 
   test('a resolved threat is closed', () => {
@@ -181,7 +208,7 @@ describe('createThreatEntity', () => {
     );
     expect(entity).toMatchGraphObjectSchema({ _class: Entities.THREAT._class });
     expect(entity.name).toBe('3395856ce81f2b7382dee72602f798b642f14140');
-    expect(entity.classification).toBeUndefined();
+    expect(entity.threatClassification).toBeUndefined();
     expect(entity.open).toBe(true);
   });
 

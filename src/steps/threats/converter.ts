@@ -2,8 +2,9 @@ import { Entity } from '@jupiterone/integration-sdk-core';
 
 import { S1Threat } from '../../client/types';
 import { Entities } from '../constants';
+import { toBoolean, toNumber, toText } from '../../normalize/values';
 import { threatKey } from '../keys';
-import { createEntity, nonBlank, opt, parseDate, requireId } from '../util';
+import { createEntity, parseDate, requireId } from '../util';
 import { threatWebLink } from '../webLinks';
 
 export const THREAT_CATEGORY = 'endpoint-threat';
@@ -34,11 +35,11 @@ const UNWANTED_CLASSIFICATIONS = new Set(['pua', 'adware']);
  * 7-8 high, 9-10 critical.
  */
 export function threatSeverity(
-  confidenceLevel: string | null | undefined,
-  classification: string | null | undefined,
+  confidenceLevel: string | undefined,
+  classification: string | undefined,
 ): ThreatSeverity {
-  const confidence = confidenceLevel?.trim().toLowerCase();
-  const kind = classification?.trim().toLowerCase() ?? '';
+  const confidence = confidenceLevel?.toLowerCase();
+  const kind = classification?.toLowerCase() ?? '';
   const ransomware = kind === 'ransomware';
   const unwanted = UNWANTED_CLASSIFICATIONS.has(kind);
 
@@ -57,7 +58,8 @@ export function threatSeverity(
 
 /**
  * The `sentinelone_threat` (Finding) entity of a threat. `open` unless the
- * incident status is `resolved`. The agent, site, group and account ids stay
+ * incident status is `resolved`; the threat's type (Malware, Ransomware, ...)
+ * is `threatClassification`. The agent, site, group and account ids stay
  * on the entity so a threat whose agent was not collected still says where it
  * happened.
  *
@@ -72,11 +74,14 @@ export function createThreatEntity(
   const info = threat.threatInfo ?? {};
   const agent = threat.agentRealtimeInfo ?? {};
 
-  const name = nonBlank(info.threatName) ?? nonBlank(info.sha1) ?? id;
-  const computerName = nonBlank(agent.agentComputerName);
+  const name = toText(info.threatName) ?? toText(info.sha1) ?? id;
+  const computerName = toText(agent.agentComputerName);
+  const confidenceLevel = toText(info.confidenceLevel);
+  const threatClassification = toText(info.classification);
+  const incidentStatus = toText(info.incidentStatus);
   const { severity, numericSeverity } = threatSeverity(
-    info.confidenceLevel,
-    info.classification,
+    confidenceLevel,
+    threatClassification,
   );
 
   return createEntity(threat, {
@@ -84,32 +89,33 @@ export function createThreatEntity(
     _type: Entities.THREAT._type,
     _class: Entities.THREAT._class,
     id,
-    threatId: opt(info.threatId),
+    threatId: toText(info.threatId),
     name,
     displayName: computerName ? `${name} on ${computerName}` : name,
     category: THREAT_CATEGORY,
-    classification: opt(info.classification),
-    classificationSource: opt(info.classificationSource),
-    confidenceLevel: opt(info.confidenceLevel),
+    // The data model reserves `classification` for data sensitivity.
+    threatClassification,
+    classificationSource: toText(info.classificationSource),
+    confidenceLevel,
     severity,
     numericSeverity,
-    open: info.incidentStatus !== 'resolved',
-    incidentStatus: opt(info.incidentStatus),
-    mitigationStatus: opt(info.mitigationStatus),
-    analystVerdict: opt(info.analystVerdict),
-    sha1: opt(info.sha1),
-    sha256: opt(info.sha256),
-    md5: opt(info.md5),
-    filePath: opt(info.filePath),
-    fileSize: opt(info.fileSize),
-    detectionType: opt(info.detectionType),
-    initiatedBy: opt(info.initiatedBy),
-    originatorProcess: opt(info.originatorProcess),
-    storyline: opt(info.storyline),
-    publisherName: opt(info.publisherName),
-    rebootRequired: opt(info.rebootRequired),
-    automaticallyResolved: opt(info.automaticallyResolved),
-    externalTicketId: opt(info.externalTicketId),
+    open: incidentStatus !== 'resolved',
+    incidentStatus,
+    mitigationStatus: toText(info.mitigationStatus),
+    analystVerdict: toText(info.analystVerdict),
+    sha1: toText(info.sha1),
+    sha256: toText(info.sha256),
+    md5: toText(info.md5),
+    filePath: toText(info.filePath),
+    fileSize: toNumber(info.fileSize),
+    detectionType: toText(info.detectionType),
+    initiatedBy: toText(info.initiatedBy),
+    originatorProcess: toText(info.originatorProcess),
+    storyline: toText(info.storyline),
+    publisherName: toText(info.publisherName),
+    rebootRequired: toBoolean(info.rebootRequired),
+    automaticallyResolved: toBoolean(info.automaticallyResolved),
+    externalTicketId: toText(info.externalTicketId),
     createdOn: parseDate(info.createdAt, 'threatInfo.createdAt', label),
     updatedOn: parseDate(info.updatedAt, 'threatInfo.updatedAt', label),
     identifiedOn: parseDate(
@@ -117,16 +123,16 @@ export function createThreatEntity(
       'threatInfo.identifiedAt',
       label,
     ),
-    agentId: opt(agent.agentId),
-    agentUuid: opt(agent.agentUuid),
+    agentId: toText(agent.agentId),
+    agentUuid: toText(agent.agentUuid),
     agentComputerName: computerName,
-    agentOsType: opt(agent.agentOsType),
-    siteId: opt(agent.siteId),
-    siteName: opt(agent.siteName),
-    groupId: opt(agent.groupId),
-    groupName: opt(agent.groupName),
-    accountId: opt(agent.accountId),
-    accountName: opt(agent.accountName),
+    agentOsType: toText(agent.agentOsType),
+    siteId: toText(agent.siteId),
+    siteName: toText(agent.siteName),
+    groupId: toText(agent.groupId),
+    groupName: toText(agent.groupName),
+    accountId: toText(agent.accountId),
+    accountName: toText(agent.accountName),
     webLink: threatWebLink(serverUrl, id),
   });
 }

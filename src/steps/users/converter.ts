@@ -5,17 +5,10 @@ import {
 } from '@jupiterone/integration-sdk-core';
 
 import { S1Role, S1ScopeRole, S1ServiceUser, S1User } from '../../client/types';
+import { toBoolean, toNumber, toText } from '../../normalize/values';
 import { Entities, Relationships } from '../constants';
 import { roleKey, userKey } from '../keys';
-import {
-  createEntity,
-  nonBlank,
-  parseDate,
-  relationshipKey,
-  requireId,
-  toBoolean,
-  toNumber,
-} from '../util';
+import { createEntity, parseDate, relationshipKey, requireId } from '../util';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -35,9 +28,9 @@ const SIGN_IN_SOURCES: Record<string, string> = {
 export function createUserEntity(user: S1User): Entity {
   const id = requireId(user, 'user');
   const label = `user ${id}`;
-  const email = nonBlank(user.email);
-  const name = nonBlank(user.fullName) ?? email ?? id;
-  const source = nonBlank(user.source);
+  const email = toText(user.email);
+  const name = toText(user.fullName) ?? email ?? id;
+  const source = toText(user.source);
   return createEntity(user, {
     _key: userKey(id),
     _type: Entities.USER._type,
@@ -52,9 +45,9 @@ export function createUserEntity(user: S1User): Entity {
     serviceAccount: false,
     mfaEnabled: toBoolean(user.twoFaEnabled),
     twoFaConfigured: toBoolean(user.twoFaConfigured),
-    mfaType: nonBlank(user.primaryTwoFaMethod),
+    mfaType: toText(user.primaryTwoFaMethod),
     source: source && (SIGN_IN_SOURCES[source] ?? source),
-    scope: nonBlank(user.scope),
+    scope: toText(user.scope),
     system: toBoolean(user.isSystem),
     roleNames: roleNames(user.scopeRoles),
     canGenerateApiToken: toBoolean(user.canGenerateApiToken),
@@ -83,7 +76,7 @@ export function createUserEntity(user: S1User): Entity {
 export function createServiceUserEntity(serviceUser: S1ServiceUser): Entity {
   const id = requireId(serviceUser, 'service user');
   const label = `service user ${id}`;
-  const name = nonBlank(serviceUser.name) ?? id;
+  const name = toText(serviceUser.name) ?? id;
   return createEntity(serviceUser, {
     _key: userKey(id),
     _type: Entities.USER._type,
@@ -92,9 +85,9 @@ export function createServiceUserEntity(serviceUser: S1ServiceUser): Entity {
     name,
     displayName: name,
     username: name,
-    description: nonBlank(serviceUser.description),
+    description: toText(serviceUser.description),
     serviceAccount: true,
-    scope: nonBlank(serviceUser.scope),
+    scope: toText(serviceUser.scope),
     roleNames: roleNames(serviceUser.scopeRoles),
     apiTokenCreatedOn: parseDate(
       serviceUser.apiToken?.createdAt,
@@ -111,7 +104,7 @@ export function createServiceUserEntity(serviceUser: S1ServiceUser): Entity {
       'lastActivation',
       label,
     ),
-    createdBy: nonBlank(serviceUser.createdBy?.name),
+    createdBy: toText(serviceUser.createdBy?.name),
     createdOn: parseDate(serviceUser.createdAt, 'createdAt', label),
     updatedOn: parseDate(serviceUser.updatedAt, 'updatedAt', label),
   });
@@ -119,7 +112,7 @@ export function createServiceUserEntity(serviceUser: S1ServiceUser): Entity {
 
 function roleNames(scopeRoles: S1ScopeRole[] | null | undefined): string[] {
   const names = (scopeRoles ?? [])
-    .map((role) => nonBlank(role.roleName))
+    .map((role) => toText(role.roleName))
     .filter((name): name is string => name !== undefined);
   return [...new Set(names)];
 }
@@ -133,7 +126,7 @@ function roleNames(scopeRoles: S1ScopeRole[] | null | undefined): string[] {
 export function createRoleEntity(role: S1Role): Entity {
   const id = requireId(role, 'role');
   const label = `role ${id}`;
-  const name = nonBlank(role.name) ?? id;
+  const name = toText(role.name) ?? id;
   const predefinedRole = toBoolean(role.predefinedRole);
   return createEntity(role, {
     _key: roleKey(id),
@@ -142,16 +135,16 @@ export function createRoleEntity(role: S1Role): Entity {
     id,
     name,
     displayName: name,
-    description: nonBlank(role.description),
+    description: toText(role.description),
     predefinedRole,
     systemRole: predefinedRole,
-    scope: nonBlank(role.scope),
-    scopeId: nonBlank(role.scopeId),
-    accountName: nonBlank(role.accountName),
-    siteName: nonBlank(role.siteName),
+    scope: toText(role.scope),
+    scopeId: toText(role.scopeId),
+    accountName: toText(role.accountName),
+    siteName: toText(role.siteName),
     usersInRoles: toNumber(role.usersInRoles),
-    createdBy: nonBlank(role.creator),
-    updatedBy: nonBlank(role.updatedBy),
+    createdBy: toText(role.creator),
+    updatedBy: toText(role.updatedBy),
     createdOn: parseDate(role.createdAt, 'createdAt', label),
     updatedOn: parseDate(role.updatedAt, 'updatedAt', label),
   });
@@ -170,10 +163,10 @@ export function createUserAssignedRoleRelationships(
   const metadata = Relationships.USER_ASSIGNED_ROLE;
   const relationships: Relationship[] = [];
   for (const assignment of scopeRoles ?? []) {
-    const roleId = nonBlank(assignment.roleId);
+    const roleId = toText(assignment.roleId);
     if (!roleId) continue;
     const toKey = roleKey(roleId);
-    const scopeId = nonBlank(assignment.id);
+    const scopeId = toText(assignment.id);
     relationships.push(
       createDirectRelationship({
         _class: metadata._class,
@@ -187,11 +180,11 @@ export function createUserAssignedRoleRelationships(
             relationshipKey(userEntityKey, metadata._class, toKey),
             scopeId ?? 'tenant',
           ].join('|'),
-          scopeLevel: nonBlank(scopeLevel),
+          scopeLevel: toText(scopeLevel),
           scopeId,
-          scopeName: nonBlank(assignment.name),
-          accountName: nonBlank(assignment.accountName),
-          roleName: nonBlank(assignment.roleName),
+          scopeName: toText(assignment.name),
+          accountName: toText(assignment.accountName),
+          roleName: toText(assignment.roleName),
         },
       }),
     );

@@ -1,4 +1,4 @@
-import { IntegrationStep } from '@jupiterone/integration-sdk-core';
+import { Entity, IntegrationStep } from '@jupiterone/integration-sdk-core';
 
 import { S1Role, S1ServiceUser, S1User } from '../../client';
 import { IntegrationConfig } from '../../config';
@@ -6,7 +6,9 @@ import { iterateEach, scopeFilters } from '../../scope';
 import { Entities, IngestionSources, Relationships, Steps } from '../constants';
 import {
   collectPages,
+  CollectPagesOptions,
   getStepClient,
+  OptionalSource,
   PageGraph,
   StepContext,
 } from '../framework';
@@ -31,10 +33,6 @@ export async function fetchUsers(context: StepContext): Promise<void> {
   const { jobState } = context;
   const account = accountKey(context.instance.id);
 
-  const addToAccount = (entity: { _key: string }, graph: PageGraph) =>
-    graph.relationships.push(
-      relateKeys(Relationships.ACCOUNT_HAS_USER, account, entity._key),
-    );
   const assignRoles = async (
     user: S1User | S1ServiceUser,
     userEntityKey: string,
@@ -71,41 +69,52 @@ export async function fetchUsers(context: StepContext): Promise<void> {
     },
   });
 
-  await collectPages<S1User>({
-    context,
-    client,
+  const collectPeople = <R extends S1User | S1ServiceUser>(
+    people: People<R>,
+  ): Promise<boolean> =>
+    collectPages<R>({
+      context,
+      client,
+      recordType: people.recordType,
+      writtenType: Entities.USER._type,
+      optional: people.optional,
+      iterate: people.iterate,
+      toGraph: async (person, graph) => {
+        const entity = people.toEntity(person);
+        graph.entities.push(entity);
+        graph.relationships.push(
+          relateKeys(Relationships.ACCOUNT_HAS_USER, account, entity._key),
+        );
+        await assignRoles(person, entity._key, graph);
+      },
+    });
+
+  await collectPeople<S1User>({
     recordType: 'console user',
-    writtenType: Entities.USER._type,
     optional: OptionalSources.users,
     iterate: (onPage) =>
       iterateEach(scopeFilters(scope.run), (filter) =>
         client.iterateUsers(filter, onPage),
       ),
-    toGraph: async (user, graph) => {
-      const entity = createUserEntity(user);
-      graph.entities.push(entity);
-      addToAccount(entity, graph);
-      await assignRoles(user, entity._key, graph);
-    },
+    toEntity: createUserEntity,
   });
-
-  await collectPages<S1ServiceUser>({
-    context,
-    client,
+  await collectPeople<S1ServiceUser>({
     recordType: 'service user',
-    writtenType: Entities.USER._type,
     optional: OptionalSources.serviceUsers,
     iterate: (onPage) =>
       iterateEach(scopeFilters(scope.run), (filter) =>
         client.iterateServiceUsers(filter, onPage),
       ),
-    toGraph: async (serviceUser, graph) => {
-      const entity = createServiceUserEntity(serviceUser);
-      graph.entities.push(entity);
-      addToAccount(entity, graph);
-      await assignRoles(serviceUser, entity._key, graph);
-    },
+    toEntity: createServiceUserEntity,
   });
+}
+
+/** One list of people: console users or service users. */
+interface People<R> {
+  recordType: string;
+  optional: OptionalSource;
+  iterate: CollectPagesOptions<R>['iterate'];
+  toEntity: (record: R) => Entity;
 }
 
 export const userSteps: IntegrationStep<IntegrationConfig>[] = [

@@ -1,6 +1,7 @@
 import { RelationshipDirection } from '@jupiterone/integration-sdk-core';
 
 import { S1Risk } from '../../client/types';
+import { blankProperties } from '../../../test/blankProperties';
 import { Entities, MappedRelationships, MappedTargets } from '../constants';
 import { MalformedRecordError } from '../util';
 import { findingKey } from '../keys';
@@ -138,13 +139,34 @@ describe('createFindingEntity', () => {
     expect(entity.riskScore).toBeUndefined();
   });
 
-  test('a resolved or mitigated row is closed', () => {
+  test('a Removed row (the CVE is no longer on the endpoint) is a closed finding', () => {
+    // `status` is `Detected | Removed` in the API's specification.
+    const entity = createFindingEntity(
+      risk({ status: 'Removed', mitigationStatus: 'To be patched' }),
+      SERVER_URL,
+    );
+    expect(entity).toMatchObject({ status: 'Removed', open: false });
     expect(
-      createFindingEntity(risk({ status: 'Resolved' }), SERVER_URL).open,
-    ).toBe(false);
-    expect(
-      createFindingEntity(risk({ status: 'mitigated' }), SERVER_URL).open,
-    ).toBe(false);
+      createFindingEntity(risk({ status: 'Detected' }), SERVER_URL).open,
+    ).toBe(true);
+  });
+
+  test('stores no blank string and reads numbers sent as strings', () => {
+    const entity = createFindingEntity(
+      risk({
+        markType: '',
+        exploitCodeMaturity: '',
+        cvssVersion: ' ',
+        riskScore: '8.7',
+        daysDetected: '42' as unknown as number,
+      }),
+      SERVER_URL,
+    );
+    expect(entity).toMatchGraphObjectSchema({
+      _class: Entities.FINDING._class,
+    });
+    expect(blankProperties(entity)).toEqual([]);
+    expect(entity).toMatchObject({ riskScore: 8.7, daysDetected: 42 });
   });
 
   test('throws MalformedRecordError without id, without CVE id or with a bad date', () => {
@@ -163,22 +185,15 @@ describe('createFindingEntity', () => {
 describe('isFindingOpen', () => {
   test.each([
     ['Detected', true],
-    ['Risk Accepted', true],
-    [null, true],
-    ['', true],
-    ['Resolved', false],
-    ['MITIGATED', false],
-    ['patched', false],
-    ['Not Detected', false],
-    ['not-detected', false],
+    [undefined, true],
+    ['Removed', false],
+    ['removed', false],
   ])('%p -> open %p', (status, open) => {
     expect(isFindingOpen(status)).toBe(open);
   });
 
-  test('documents its closed statuses', () => {
-    expect(CLOSED_FINDING_STATUSES.has('resolved')).toBe(true);
-    expect(CLOSED_FINDING_STATUSES.has('mitigated')).toBe(true);
-    expect(CLOSED_FINDING_STATUSES.has('patched')).toBe(true);
+  test('closes exactly the statuses of the API that mean the CVE is gone', () => {
+    expect([...CLOSED_FINDING_STATUSES]).toEqual(['removed']);
   });
 });
 

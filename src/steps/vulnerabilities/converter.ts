@@ -7,35 +7,28 @@ import {
 
 import { S1Risk } from '../../client/types';
 import { Entities, MappedRelationships, MappedTargets } from '../constants';
+import { toNumber, toText } from '../../normalize/values';
 import { findingKey } from '../keys';
 import {
   createEntity,
   MalformedRecordError,
-  nonBlank,
-  opt,
   parseDate,
   relationshipKey,
   requireId,
-  toNumber,
 } from '../util';
 import { cveWebLink } from '../webLinks';
 
 export const FINDING_CATEGORY = 'vulnerability';
 
 /**
- * Risk statuses (compared lower case, spaces and `-` read as `_`) that mean the
- * vulnerability is no longer present on the endpoint: the finding is closed
- * (`open: false`). Every other status, including a missing one and an
- * accepted risk (still present, merely tolerated), is open.
+ * Risk statuses (compared lower case) that mean the vulnerability is no longer
+ * present on the endpoint: the finding is closed (`open: false`). The API's
+ * `status` is `Detected` or `Removed`; a missing status is open, and so is a
+ * risk marked `To be patched` or `On hold` (that is `mitigationStatus`, and
+ * the vulnerability is still there).
  */
 export const CLOSED_FINDING_STATUSES: ReadonlySet<string> = new Set([
-  'resolved',
-  'mitigated',
-  'patched',
-  'fixed',
-  'closed',
-  'remediated',
-  'not_detected',
+  'removed',
 ]);
 
 /**
@@ -45,9 +38,9 @@ export const CLOSED_FINDING_STATUSES: ReadonlySet<string> = new Set([
  *   row without its CVE cannot be joined to anything
  */
 export function requireCveId(risk: S1Risk): string {
-  const cveId = nonBlank(risk.cveId)?.toUpperCase();
+  const cveId = toText(risk.cveId)?.toUpperCase();
   if (!cveId || /\s/.test(cveId)) {
-    const id = nonBlank(risk.id) ?? '(no id)';
+    const id = toText(risk.id) ?? '(no id)';
     throw new MalformedRecordError(
       cveId
         ? `finding ${id}: cveId '${cveId}' is not a CVE id`
@@ -59,11 +52,8 @@ export function requireCveId(risk: S1Risk): string {
   return cveId;
 }
 
-export function isFindingOpen(status: string | null | undefined): boolean {
-  const normalized = nonBlank(status)
-    ?.toLowerCase()
-    .replace(/[\s-]+/g, '_');
-  return !normalized || !CLOSED_FINDING_STATUSES.has(normalized);
+export function isFindingOpen(status: string | undefined): boolean {
+  return !status || !CLOSED_FINDING_STATUSES.has(status.toLowerCase());
 }
 
 /** Severity label -> numericSeverity, used only when there is no CVSS score. */
@@ -97,7 +87,7 @@ export function findingSeverity(risk: S1Risk): {
 } {
   const score = toNumber(risk.baseScore) ?? toNumber(risk.nvdBaseScore);
   const label =
-    nonBlank(risk.severity)?.toLowerCase() ??
+    toText(risk.severity)?.toLowerCase() ??
     (score !== undefined ? cvssSeverity(score) : 'unknown');
   const numericSeverity = score ?? NUMERIC_SEVERITY_BY_LABEL[label] ?? 0;
   return { severity: label, numericSeverity, score };
@@ -116,7 +106,8 @@ export function createFindingEntity(risk: S1Risk, serverUrl: string): Entity {
   const label = `finding ${id}`;
   const cveId = requireCveId(risk);
   const name = cveId;
-  const endpointName = nonBlank(risk.endpointName);
+  const endpointName = toText(risk.endpointName);
+  const status = toText(risk.status);
   const { severity, numericSeverity, score } = findingSeverity(risk);
 
   return createEntity(risk, {
@@ -131,26 +122,26 @@ export function createFindingEntity(risk: S1Risk, serverUrl: string): Entity {
     severity,
     numericSeverity,
     score,
-    cvssVersion: opt(risk.cvssVersion),
+    cvssVersion: toText(risk.cvssVersion),
     nvdBaseScore: toNumber(risk.nvdBaseScore),
     riskScore: toNumber(risk.riskScore),
-    exploitCodeMaturity: opt(risk.exploitCodeMaturity),
-    remediationLevel: opt(risk.remediationLevel),
-    reportConfidence: opt(risk.reportConfidence),
-    status: opt(risk.status),
-    mitigationStatus: opt(risk.mitigationStatus),
-    markType: opt(risk.markType),
-    open: isFindingOpen(risk.status),
+    exploitCodeMaturity: toText(risk.exploitCodeMaturity),
+    remediationLevel: toText(risk.remediationLevel),
+    reportConfidence: toText(risk.reportConfidence),
+    status,
+    mitigationStatus: toText(risk.mitigationStatus),
+    markType: toText(risk.markType),
+    open: isFindingOpen(status),
     detectedOn: parseDate(risk.detectionDate, 'detectionDate', label),
     publishedOn: parseDate(risk.publishedDate, 'publishedDate', label),
     lastScanOn: parseDate(risk.lastScanDate, 'lastScanDate', label),
-    lastScanResult: opt(risk.lastScanResult),
-    daysDetected: opt(risk.daysDetected),
-    applicationName: opt(risk.applicationName),
-    applicationVendor: opt(risk.applicationVendor),
-    applicationVersion: opt(risk.applicationVersion),
-    endpointId: opt(risk.endpointId),
-    endpointUuid: opt(risk.endpointUuid),
+    lastScanResult: toText(risk.lastScanResult),
+    daysDetected: toNumber(risk.daysDetected),
+    applicationName: toText(risk.applicationName),
+    applicationVendor: toText(risk.applicationVendor),
+    applicationVersion: toText(risk.applicationVersion),
+    endpointId: toText(risk.endpointId),
+    endpointUuid: toText(risk.endpointUuid),
     endpointName,
     webLink: cveWebLink(cveId),
   });

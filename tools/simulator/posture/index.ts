@@ -12,6 +12,7 @@ export type {
   PosturePermission,
   PostureResponse,
   PostureRoute,
+  PostureRouter,
 } from './routes';
 export { scopeKey } from './scopes';
 export type { PostureInput, ScopeLevel, TokenScope } from './scopes';

@@ -184,6 +184,15 @@ function cursorOffset(
   return Number(m[2]);
 }
 
+/** Every query parameter a list answers (paging, filters, scope). */
+export function listSpecParameters<T>(spec: ListSpec<T>): string[] {
+  return [
+    ...PAGINATION_PARAMS,
+    ...Object.keys(spec.filters),
+    ...(spec.handled ?? []),
+  ];
+}
+
 /** One page of `records` (already scoped) after the query's filters. */
 export function listPage<T>(
   spec: ListSpec<T>,

@@ -5,8 +5,9 @@
  */
 import { isoMicros, Random } from '../random';
 import { daysAgo, DAY_MS, POSTURE_ID_KINDS, postureId } from './ids';
-import { PostureInput, ScopeTree, scopeKey } from './scopes';
+import { PostureInput, ScopeLevel, ScopeTree, scopeKey } from './scopes';
 import {
+  UserScope,
   UserSource,
   WireConsoleUser,
   WireRole,
@@ -88,31 +89,36 @@ function roleAuthor(seed: number, predefined: boolean) {
 
 const SYSTEM_USER_NAME = 'SentinelOne Support';
 
+/** The `scope` of a user or role held at a scope of `level` (roles are never held at a group). */
+function userScope(level: ScopeLevel): UserScope {
+  return level === 'tenant'
+    ? 'tenant'
+    : level === 'account'
+    ? 'account'
+    : 'site';
+}
+
 class RoleBook {
   readonly roles: RoleRecord[] = [];
   private readonly byScope = new Map<string, RoleRecord[]>();
 
-  add(
-    seed: number,
-    nowMs: number,
-    rng: Random,
-    scope: string,
-    name: string,
-    tree: ScopeTree,
-  ) {
-    const node = tree.node(scope);
+  constructor(
+    private readonly seed: number,
+    private readonly nowMs: number,
+    private readonly rng: Random,
+    private readonly tree: ScopeTree,
+  ) {}
+
+  add(scope: string, name: string) {
+    const { seed, nowMs, rng } = this;
+    const node = this.tree.node(scope);
     const predefined = scope === 'tenant';
     const record: WireRole = {
       id: postureId(seed, POSTURE_ID_KINDS.role, this.roles.length),
       name,
       description: ROLE_DESCRIPTIONS[name] ?? `Custom role of ${node.name}`,
       predefinedRole: predefined,
-      scope:
-        node.level === 'tenant'
-          ? 'tenant'
-          : node.level === 'account'
-          ? 'account'
-          : 'site',
+      scope: userScope(node.level),
       ...(node.id ? { scopeId: node.id } : {}),
       ...(node.level !== 'tenant' ? { accountName: node.accountName } : {}),
       ...(node.level === 'site' ? { siteName: node.name } : {}),
@@ -150,30 +156,15 @@ function buildRoles(
   nowMs: number,
 ): RoleBook {
   const rng = new Random(input.seed, 'posture-roles');
-  const book = new RoleBook();
-  for (const name of PREDEFINED_ROLES)
-    book.add(input.seed, nowMs, rng, 'tenant', name, tree);
+  const book = new RoleBook(input.seed, nowMs, rng, tree);
+  for (const name of PREDEFINED_ROLES) book.add('tenant', name);
   for (const account of input.accounts) {
-    book.add(
-      input.seed,
-      nowMs,
-      rng,
-      scopeKey('account', account.id),
-      `${account.name} Helpdesk`,
-      tree,
-    );
+    book.add(scopeKey('account', account.id), `${account.name} Helpdesk`);
   }
   input.sites.forEach((site, s) => {
     // Every other site defined its own analyst role.
     if (s % 2 === 0)
-      book.add(
-        input.seed,
-        nowMs,
-        rng,
-        scopeKey('site', site.id),
-        `${site.name} Analyst`,
-        tree,
-      );
+      book.add(scopeKey('site', site.id), `${site.name} Analyst`);
   });
   return book;
 }
@@ -305,12 +296,7 @@ function buildConsoleUser(
       : `${first}.${last}${index}@${emailDomain(tree, assignments[0].scope)}`,
     fullName: isSystem ? SYSTEM_USER_NAME : fullNameOf(input.seed, index),
     emailVerified: isSystem || rng.chance(0.9),
-    scope:
-      home.level === 'tenant'
-        ? 'tenant'
-        : home.level === 'account'
-        ? 'account'
-        : 'site',
+    scope: userScope(home.level),
     source: isSystem ? 'mgmt' : source,
     scopeRoles: assignments.map((a) => scopeRole(tree, a.scope, a.role)),
     lowestRole: assignments[assignments.length - 1].role.record.name,
@@ -423,12 +409,7 @@ function buildServiceUser(
     id: postureId(input.seed, POSTURE_ID_KINDS.serviceUser, index),
     name: `${purpose} (${home.name})`,
     description: `${purpose} integration`,
-    scope:
-      home.level === 'tenant'
-        ? 'tenant'
-        : home.level === 'account'
-        ? 'account'
-        : 'site',
+    scope: userScope(home.level),
     scopeRoles: assignments.map((a) => scopeRole(tree, a.scope, a.role)),
     apiToken,
     ...(rng.chance(0.8)

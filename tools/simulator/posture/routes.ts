@@ -14,6 +14,7 @@
  */
 import { PostureEstate } from './generate';
 import {
+  listSpecParameters,
   filterOn,
   dateRange,
   FilterFactory,
@@ -70,11 +71,16 @@ export type PostureRoute = (
   access: PostureAccess,
 ) => PostureResponse | undefined;
 
-type Handler = (
-  match: RegExpExecArray,
-  query: Record<string, string>,
-  access: PostureAccess,
-) => unknown;
+/** One request, with what its token may see. */
+interface PostureRequest {
+  posture: PostureEstate;
+  query: Record<string, string>;
+  access: PostureAccess;
+  /** Whether the token may read records of scope `key`. */
+  visible(key: string): boolean;
+}
+
+type Handler = (request: PostureRequest, match: RegExpExecArray) => unknown;
 
 /** Each posture endpoint's path (after `/web/api/v2.1`) and the permission it needs. */
 const ENDPOINTS = {
@@ -125,124 +131,128 @@ function errorResponse(error: PostureHttpError): PostureResponse {
   };
 }
 
-export function postureRouter(posture: PostureEstate): PostureRoute {
-  const { tree } = posture;
-  const visible = (access: PostureAccess, key: string) =>
-    scopeVisible(tree, access.scope, key);
+/** A `PostureRoute` that also lists the query parameters each list honours. */
+export type PostureRouter = PostureRoute & {
+  listParameters: Record<string, string[]>;
+};
 
-  /** Scope keys a query names (`tenant=true`, `accountIds`, …), widened by includeParents/includeChildren. */
-  const requestedScopes = (
-    query: Record<string, string>,
-    access: PostureAccess,
-    defaults: { includeParents: boolean; required: boolean },
-  ): Set<string> | null => {
-    const tenant =
-      query.tenant !== undefined && booleanParam('tenant', query.tenant);
-    const named: string[] = [];
-    for (const [param, level] of [
-      ['accountIds', 'account'],
-      ['siteIds', 'site'],
-      ['groupIds', 'group'],
-    ] as const) {
-      if (query[param] === undefined) continue;
-      const ids = query[param]
-        .split(',')
-        .map((v) => v.trim())
-        .filter(Boolean);
-      if (!ids.length)
-        throw validationError({ [param]: ['Must not be empty.'] });
-      named.push(...ids.map((id) => scopeKey(level, id)));
-    }
-    if (tenant && named.length) {
-      throw validationError(
-        'tenant=true lists tenant-scope records only: do not combine it with accountIds, siteIds or groupIds',
-      );
-    }
-    if (!tenant && !named.length) {
-      if (!defaults.required) return null;
-      throw validationError(
-        'Specify tenant=true for tenant-scope records, or accountIds, siteIds or groupIds for records of those scopes',
-      );
-    }
-    const keys = tenant ? ['tenant'] : named;
-    const outside = keys.filter(
-      (key) => tree.nodes.has(key) && !visible(access, key),
+/** Tenant-only, or ids per level, as a query names them. */
+function namedScopes(query: Record<string, string>) {
+  const tenant =
+    query.tenant !== undefined && booleanParam('tenant', query.tenant);
+  const named: string[] = [];
+  for (const [param, level] of [
+    ['accountIds', 'account'],
+    ['siteIds', 'site'],
+    ['groupIds', 'group'],
+  ] as const) {
+    if (query[param] === undefined) continue;
+    const ids = query[param]
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+    if (!ids.length) throw validationError({ [param]: ['Must not be empty.'] });
+    named.push(...ids.map((id) => scopeKey(level, id)));
+  }
+  if (tenant && named.length) {
+    throw validationError(
+      'tenant=true lists tenant-scope records only: do not combine it with accountIds, siteIds or groupIds',
     );
-    if (outside.length)
-      throw forbidden(
-        `Access to ${outside.join(', ')} is not allowed for this token`,
-      );
-    const includeParents =
-      query.includeParents === undefined
-        ? defaults.includeParents
-        : booleanParam('includeParents', query.includeParents);
-    const includeChildren =
-      query.includeChildren !== undefined &&
-      booleanParam('includeChildren', query.includeChildren);
-    const out = new Set(keys);
-    for (const key of keys.filter((k) => tree.nodes.has(k))) {
-      if (includeParents) tree.lineage(key).forEach((k) => out.add(k));
-      if (includeChildren) tree.descendants(key).forEach((k) => out.add(k));
-    }
-    return out;
-  };
+  }
+  return tenant ? ['tenant'] : named;
+}
 
-  const policy: Handler = (m, _query, access) => {
-    const key = m[1] ? 'tenant' : scopeKey(LEVEL_OF_PATH[m[2]], m[3]);
-    const answer = posture.policies.get(key);
-    if (!answer)
-      throw new PostureHttpError(404, 4040010, 'Not Found', 'Policy not found');
-    if (!visible(access, key)) {
-      throw forbidden(`Action is not allowed to ${access.scope.level} users`);
-    }
-    return { data: answer.policy };
-  };
-
-  const scopedRules =
-    <T extends WireScopedRule>(
-      records: ScopedRecord<T>[],
-      spec: ListSpec<ScopedRecord<T>>,
-    ): Handler =>
-    (_m, query, access) => {
-      const keys = requestedScopes(query, access, {
-        includeParents: false,
-        required: true,
-      })!;
-      const chosen = records.filter(
-        (r) => keys.has(r.scopeKey) && visible(access, r.scopeKey),
-      );
-      return listPage(spec, chosen, query);
-    };
-
-  const people =
-    <T extends WireConsoleUser | WireServiceUser>(
-      records: PersonRecord<T>[],
-      spec: ListSpec<PersonRecord<T>>,
-    ): Handler =>
-    (_m, query, access) => {
-      requestedScopes(query, access, {
-        includeParents: false,
-        required: false,
-      });
-      const chosen = records
-        .map((person) => trimToScope(person, (key) => visible(access, key)))
-        .filter((person): person is PersonRecord<T> => person !== null);
-      return listPage(spec, chosen, query);
-    };
-
-  const roles: Handler = (_m, query, access) => {
-    const keys = requestedScopes(query, access, {
-      includeParents: true,
-      required: false,
-    });
-    const chosen = posture.roles.filter(
-      (r) =>
-        (r.record.predefinedRole || visible(access, r.scopeKey)) &&
-        (!keys || keys.has(r.scopeKey)),
+/**
+ * Scope keys a query names (`tenant=true`, `accountIds`, …), widened by
+ * includeParents/includeChildren; null when it names none and none is
+ * required. Naming a scope outside the token's is a 403.
+ */
+function requestedScopes(
+  { posture: { tree }, query, visible }: PostureRequest,
+  defaults: { includeParents: boolean; required: boolean },
+): Set<string> | null {
+  const keys = namedScopes(query);
+  if (!keys.length) {
+    if (!defaults.required) return null;
+    throw validationError(
+      'Specify tenant=true for tenant-scope records, or accountIds, siteIds or groupIds for records of those scopes',
     );
-    return listPage(roleSpec, chosen, query);
+  }
+  const outside = keys.filter((key) => tree.nodes.has(key) && !visible(key));
+  if (outside.length) {
+    throw forbidden(
+      `Access to ${outside.join(', ')} is not allowed for this token`,
+    );
+  }
+  const includeParents =
+    query.includeParents === undefined
+      ? defaults.includeParents
+      : booleanParam('includeParents', query.includeParents);
+  const includeChildren =
+    query.includeChildren !== undefined &&
+    booleanParam('includeChildren', query.includeChildren);
+  const out = new Set(keys);
+  for (const key of keys.filter((k) => tree.nodes.has(k))) {
+    if (includeParents) tree.lineage(key).forEach((k) => out.add(k));
+    if (includeChildren) tree.descendants(key).forEach((k) => out.add(k));
+  }
+  return out;
+}
+
+const policy: Handler = ({ posture, access, visible }, m) => {
+  const key = m[1] ? 'tenant' : scopeKey(LEVEL_OF_PATH[m[2]], m[3]);
+  const answer = posture.policies.get(key);
+  if (!answer)
+    throw new PostureHttpError(404, 4040010, 'Not Found', 'Policy not found');
+  if (!visible(key)) {
+    throw forbidden(`Action is not allowed to ${access.scope.level} users`);
+  }
+  return { data: answer.policy };
+};
+
+const scopedRules =
+  <T extends WireScopedRule>(
+    records: ScopedRecord<T>[],
+    spec: ListSpec<ScopedRecord<T>>,
+  ): Handler =>
+  (request) => {
+    const keys = requestedScopes(request, {
+      includeParents: false,
+      required: true,
+    })!;
+    const chosen = records.filter(
+      (r) => keys.has(r.scopeKey) && request.visible(r.scopeKey),
+    );
+    return listPage(spec, chosen, request.query);
   };
 
+const people =
+  <T extends WireConsoleUser | WireServiceUser>(
+    records: PersonRecord<T>[],
+    spec: ListSpec<PersonRecord<T>>,
+  ): Handler =>
+  (request) => {
+    requestedScopes(request, { includeParents: false, required: false });
+    const chosen = records
+      .map((person) => trimToScope(person, request.visible))
+      .filter((person): person is PersonRecord<T> => person !== null);
+    return listPage(spec, chosen, request.query);
+  };
+
+const roles: Handler = (request) => {
+  const keys = requestedScopes(request, {
+    includeParents: true,
+    required: false,
+  });
+  const chosen = request.posture.roles.filter(
+    (r) =>
+      (r.record.predefinedRole || request.visible(r.scopeKey)) &&
+      (!keys || keys.has(r.scopeKey)),
+  );
+  return listPage(roleSpec, chosen, request.query);
+};
+
+export function postureRouter(posture: PostureEstate): PostureRouter {
   const personSpec = <T extends WireConsoleUser | WireServiceUser>(
     endpoint: string,
     extra: Record<string, FilterFactory<PersonRecord<T>>>,
@@ -251,32 +261,40 @@ export function postureRouter(posture: PostureEstate): PostureRoute {
     filters: { ...personFilters<T>(posture), ...extra },
     toWire: (p) => p.record,
   });
-
+  const userSpec = personSpec('users', consoleUserFilters(posture));
+  const serviceUserSpec = personSpec<WireServiceUser>('service-users', {});
   const handlers: Record<keyof typeof ENDPOINTS, Handler> = {
     policy,
     exclusions: scopedRules(posture.exclusions, exclusionSpec),
     restrictions: scopedRules(posture.restrictions, restrictionSpec),
-    users: people(
-      posture.users,
-      personSpec('users', consoleUserFilters(posture)),
-    ),
-    serviceUsers: people(posture.serviceUsers, personSpec('service-users', {})),
+    users: people(posture.users, userSpec),
+    serviceUsers: people(posture.serviceUsers, serviceUserSpec),
     roles,
   };
+  const listParameters = {
+    '/exclusions': listSpecParameters(exclusionSpec),
+    '/restrictions': listSpecParameters(restrictionSpec),
+    '/users': listSpecParameters(userSpec),
+    '/service-users': listSpecParameters(serviceUserSpec),
+    '/rbac/roles': listSpecParameters(roleSpec),
+  };
 
-  return (method, apiPath, query, access) => {
+  const route: PostureRoute = (method, apiPath, query, access) => {
     if (method !== 'GET') return undefined;
     for (const name of Object.keys(ENDPOINTS) as (keyof typeof ENDPOINTS)[]) {
       const endpoint = ENDPOINTS[name];
       const match = endpoint.pattern.exec(apiPath);
       if (!match) continue;
+      const visible = (key: string) =>
+        scopeVisible(posture.tree, access.scope, key);
       try {
         if (access.refusedPermissions?.includes(endpoint.permission)) {
           throw forbidden(
             'User has insufficient permissions to perform the requested action',
           );
         }
-        return { status: 200, body: handlers[name](match, query, access) };
+        const request = { posture, query, access, visible };
+        return { status: 200, body: handlers[name](request, match) };
       } catch (error) {
         if (error instanceof PostureHttpError) return errorResponse(error);
         throw error;
@@ -284,6 +302,7 @@ export function postureRouter(posture: PostureEstate): PostureRoute {
     }
     return undefined;
   };
+  return Object.assign(route, { listParameters });
 }
 
 /** The person with only the role assignments inside the token's scope; null when none is. */

@@ -167,15 +167,20 @@ interface Authors {
   system: { id: string; name: string };
 }
 
-/** Creation date: threat actions cluster in the last weeks (the first one always within 30 days). */
+/**
+ * Days since creation: half the threat actions are from the last weeks (the
+ * first always, the second never, so both cases exist).
+ */
 function createdDays(
   rng: Random,
   source: ExclusionSource,
-  firstFromThreat: boolean,
+  threatOrdinal: number,
 ): number {
-  if (source === 'action_from_threat' && (firstFromThreat || rng.chance(0.5)))
-    return rng.int(0, 28);
-  return rng.int(31, 900);
+  const recent =
+    source === 'action_from_threat' &&
+    threatOrdinal !== 1 &&
+    (threatOrdinal === 0 || rng.chance(0.5));
+  return recent ? rng.int(0, 28) : rng.int(31, 900);
 }
 
 function ruleBase(
@@ -185,14 +190,14 @@ function ruleBase(
   key: string,
   source: ExclusionSource,
   authors: Authors,
-  firstFromThreat: boolean,
+  threatOrdinal: number,
 ): Omit<
   WireScopedRule,
   'id' | 'type' | 'value' | 'osType' | 'description' | 'notRecommended'
 > {
   const author =
     source === 'cloud' || source === 'catalog' ? authors.system : authors.admin;
-  const created = createdDays(rng, source, firstFromThreat);
+  const created = createdDays(rng, source, threatOrdinal);
   return {
     source,
     userId: author.id,
@@ -247,7 +252,7 @@ export function generateExclusions(
       key,
       source,
       authors,
-      source === 'action_from_threat' && threatActions++ === 0,
+      source === 'action_from_threat' ? threatActions++ : -1,
     );
     const risky =
       mode === 'disable_all_monitors' ||
@@ -303,7 +308,7 @@ export function generateRestrictions(
             ? 'Blocked from a malicious threat'
             : 'Known bad tool',
         notRecommended: 'NONE',
-        ...ruleBase(rng, nowMs, tree, key, source, authors, false),
+        ...ruleBase(rng, nowMs, tree, key, source, authors, -1),
       },
     });
   }

@@ -1,0 +1,156 @@
+import { parseTimePropertyValue } from '@jupiterone/integration-sdk-core';
+
+/**
+ * Read once: the SDK re-exports it through a getter, which a call per date
+ * (five an agent) would run every time.
+ */
+const parseTime = parseTimePropertyValue;
+
+/**
+ * Field values as real consoles send them, whatever the specification says:
+ * booleans as `"True"`, numbers as `"3930"`, blank strings for "nothing",
+ * placeholders such as `"unknown"` for names, dates with or without
+ * fractions. Every converter reads the API's fields through these, so that
+ * the graph holds booleans, numbers, epoch ms and meaningful text only.
+ *
+ * All of them take `unknown` (a field may hold anything) and answer
+ * `undefined` for "no value": entity properties are never null or blank.
+ */
+
+const BOOLEANS_BY_TEXT: ReadonlyMap<string, boolean> = new Map([
+  ['true', true],
+  ['false', false],
+  ['1', true],
+  ['0', false],
+]);
+
+/** `true`/`false`, or `"True"`, `"false"`, `"1"`, `"0"` (any case); else `undefined`. */
+export function toBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') {
+    return value;
+  }
+  if (typeof value === 'string') {
+    return BOOLEANS_BY_TEXT.get(value.trim().toLowerCase());
+  }
+  return undefined;
+}
+
+/**
+ * A string trimmed, `undefined` when blank; a finite number as its decimal
+ * text (loosely typed fields); anything else `undefined`.
+ */
+export function toText(value: unknown): string | undefined {
+  if (typeof value === 'string') {
+    const text = value.trim();
+    return text === '' ? undefined : text;
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    return String(value);
+  }
+  return undefined;
+}
+
+/**
+ * Values consoles put in name fields when they know no name: `domain:
+ * "unknown"`, and the placeholders firmware leaves in model names and serial
+ * numbers (SMBIOS defaults such as "To Be Filled By O.E.M.", which thousands
+ * of machines share). Compared lower case.
+ */
+const PLACEHOLDER_NAMES: ReadonlySet<string> = new Set([
+  'unknown',
+  'n/a',
+  'none',
+  'null',
+  'undefined',
+  '-',
+  'default string',
+  'not applicable',
+  'not specified',
+  'to be filled by o.e.m.',
+  'system manufacturer',
+  'system product name',
+  'system serial number',
+  'chassis serial number',
+  '0',
+  '0123456789',
+]);
+
+/** {@link toText}, but `undefined` for a placeholder such as `"unknown"` or `"N/A"`. */
+export function toName(value: unknown): string | undefined {
+  const text = toText(value);
+  return text === undefined || PLACEHOLDER_NAMES.has(text.toLowerCase())
+    ? undefined
+    : text;
+}
+
+/** A finite number from a number or a numeric string (`"3930"`), else `undefined`. */
+export function toNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? value : undefined;
+  }
+  if (typeof value === 'string' && value.trim() !== '') {
+    const parsed = Number(value);
+    return Number.isFinite(parsed) ? parsed : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The non-blank texts of a list, trimmed; `undefined` when none is left (a
+ * property is never an empty list).
+ */
+export function toTextList(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) {
+    return undefined;
+  }
+  const texts: string[] = [];
+  for (const item of value) {
+    const text = toText(item);
+    if (text !== undefined && !texts.includes(text)) {
+      texts.push(text);
+    }
+  }
+  return texts.length > 0 ? texts : undefined;
+}
+
+/** `null`, `undefined` or a blank string: the API's ways of saying "none". */
+export function isAbsent(value: unknown): boolean {
+  return (
+    value === null ||
+    value === undefined ||
+    (typeof value === 'string' && value.trim() === '')
+  );
+}
+
+/** ISO 8601 date, optionally followed by a time: what SentinelOne answers. */
+const ISO_DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
+/** A time zone designator at the end of a date-time: `z`, `+02:00`, `-0500`. */
+const TIME_ZONE_SUFFIX = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+/** `YYYY-MM-DD`: a date without time, which ECMAScript already reads as UTC. */
+const DATE_ONLY_LENGTH = 10;
+
+/**
+ * Epoch milliseconds of an ISO 8601 date (`2024-07-01`,
+ * `2024-07-01T11:58:12Z`, `2024-07-01T11:58:12.345678Z`, ...) or of a number
+ * already in epoch ms; `undefined` when the value is not a date.
+ *
+ * A date-time without time zone is read as UTC, as SentinelOne means it:
+ * JavaScript would read it in the collector's local time zone.
+ */
+export function toEpochMs(value: unknown): number | undefined {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? value : undefined;
+  }
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  const text = value.trim();
+  if (!ISO_DATE_PREFIX.test(text)) {
+    return undefined;
+  }
+  const zoned =
+    text.length === DATE_ONLY_LENGTH ||
+    text.endsWith('Z') ||
+    TIME_ZONE_SUFFIX.test(text);
+  return parseTime(zoned ? text : `${text}Z`);
+}
