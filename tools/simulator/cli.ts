@@ -18,7 +18,13 @@ interface Extra {
 
 interface Flag {
   name: string;
-  kind: 'number' | 'string' | 'boolean' | 'list' | 'nullableNumber';
+  kind:
+    | 'number'
+    | 'string'
+    | 'boolean'
+    | 'list'
+    | 'numberList'
+    | 'nullableNumber';
   help: string;
   apply: (
     options: SimulatorOptions,
@@ -64,6 +70,18 @@ const FLAGS: Flag[] = [
     kind: 'number',
     help: 'agents (default 20)',
     apply: (o, _f, v) => (o.agents = v),
+  },
+  {
+    name: 'agents-per-site',
+    kind: 'numberList',
+    help: 'agents of each site, e.g. 0,1000,0 (sets --sites and --agents)',
+    apply: (o, _f, v) => (o.agentsPerSite = v),
+  },
+  {
+    name: 'sites-per-account',
+    kind: 'numberList',
+    help: 'sites of each account, e.g. 3,0,1 (sets --accounts and --sites)',
+    apply: (o, _f, v) => (o.sitesPerAccount = v),
   },
   {
     name: 'threats',
@@ -126,6 +144,26 @@ const FLAGS: Flag[] = [
       ', ',
     )})`,
     apply: (o, _f, v: string[]) => (o.refusedPermissions = v.map(permission)),
+  },
+  {
+    name: 'token-site-ids',
+    kind: 'list',
+    help: 'token sees only these sites (comma list; a site user)',
+    apply: (o, _f, v) =>
+      (o.tokenScope = { ...o.tokenScope, siteIds: v as string[] }),
+  },
+  {
+    name: 'token-account-ids',
+    kind: 'list',
+    help: 'token sees only these accounts (comma list)',
+    apply: (o, _f, v) =>
+      (o.tokenScope = { ...o.tokenScope, accountIds: v as string[] }),
+  },
+  {
+    name: 'no-variations',
+    kind: 'boolean',
+    help: 'records exactly as the specification declares them (no docker hosts, string booleans, ...)',
+    apply: (o) => (o.variations = false),
   },
   {
     name: 'unlicensed',
@@ -290,11 +328,14 @@ export function parseArgs(argv: string[]): SimulatorOptions {
         if (!Number.isFinite(value as number))
           throw new Error(`--${name}: not a number: ${raw}`);
       }
-    } else if (flag.kind === 'list') {
-      value = raw
+    } else if (flag.kind === 'list' || flag.kind === 'numberList') {
+      const items = raw
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean);
+      value = flag.kind === 'list' ? items : items.map(Number);
+      if (flag.kind === 'numberList' && items.some((s) => !/^\d+$/.test(s)))
+        throw new Error(`--${name}: not a list of counts: ${raw}`);
     }
     flag.apply(options, faults, value, extra);
   }

@@ -1067,10 +1067,11 @@ describe('simulator modes', () => {
       const replies = await Promise.all(
         Array.from({ length: 5 }, () => request(listUrl(sim, '/agents'))),
       );
-      const elapsed = Date.now() - started;
       expect(replies.every((r) => r.status === 200)).toBe(true);
-      expect(elapsed).toBeGreaterThanOrEqual(195);
-      expect(elapsed).toBeLessThan(900);
+      // Each answer waits the latency (a lower bound, not a speed check)...
+      expect(Date.now() - started).toBeGreaterThanOrEqual(195);
+      // ...and none waits for another: all five were in flight at once.
+      expect(sim.maxInFlight).toBe(5);
     }));
 
   test('close() ends hanging requests and open sockets', async () => {

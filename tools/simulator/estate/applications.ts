@@ -18,6 +18,7 @@ import {
   EstateSite,
   EstateGroup,
   EstateAccount,
+  EstateCompact,
   RecordScope,
 } from './types';
 
@@ -102,14 +103,15 @@ export function buildCatalog(ctx: EstateContext): Catalog {
   return catalog;
 }
 
-export interface InstallTables {
-  installAgent: Int32Array;
-  installApplication: Int32Array;
-  installVersion: Int32Array;
-  riskInstall: Int32Array;
-  riskCve: Int32Array;
-  riskRemoved: Uint8Array;
-}
+export type InstallTables = Pick<
+  EstateCompact,
+  | 'installAgent'
+  | 'installApplication'
+  | 'installVersion'
+  | 'riskInstall'
+  | 'riskCve'
+  | 'riskRemoved'
+>;
 
 /**
  * Every agent (decommissioned too) has a deterministic subset of the

@@ -150,8 +150,8 @@ function buildDependants(
     siteAccount: h.siteAccount,
     agentDecommissioned: decommissionedAgents(ctx),
   };
-  const core = (i: number) =>
-    agentCore(ctx, { ...tables, agentId: agentIdAt }, i);
+  const coreTables = { ...tables, agentId: agentIdAt };
+  const core = (i: number) => agentCore(ctx, coreTables, i);
   countLicenses(h, tables.agentGroup, tables.agentDecommissioned);
   const agentActiveThreats = new Int32Array(agentCount);
   const { threats, deletedAgentIds } = buildThreats(

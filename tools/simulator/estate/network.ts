@@ -28,11 +28,13 @@ export interface HostAddressing {
 
 type Interface = Omit<WireNetworkInterface, 'id'>;
 
+/** `prefix` (whole bytes, e.g. '00:50:56') followed by the low bytes of `n`. */
 export function macAddress(prefix: string, n: number): string {
-  const bytes = 6 - prefix.split(':').length;
-  const parts: string[] = [];
-  for (let b = bytes - 1; b >= 0; b--) parts.push(hex2((n >>> (8 * b)) & 255));
-  return [prefix, ...parts].join(':');
+  let out = prefix;
+  for (let b = 5 - (prefix.length + 1) / 3; b >= 0; b--) {
+    out += `:${hex2((n >>> (8 * b)) & 255)}`;
+  }
+  return out;
 }
 
 /** The `nth` MAC of the host's maker (its OUI), distinct per agent and seed. */

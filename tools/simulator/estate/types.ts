@@ -47,9 +47,6 @@ export interface EstateApplication {
 }
 
 /** Install rows carry a few fields the integration's type does not list. */
-/** Install rows: the wire type (kept as an alias for existing callers). */
-export type SimApplicationInstall = WireInstall;
-
 /** Estate records: the wire types with the fields the simulator always sets. */
 export type EstateAccount = WireAccount & { id: string; name: string };
 export type EstateSite = WireSite & {
@@ -75,7 +72,7 @@ export interface RecordScope {
 }
 
 export interface EstateInstall extends RecordScope {
-  record: SimApplicationInstall & { id: string };
+  record: WireInstall & { id: string };
   applicationName: string;
   applicationVendor: string;
   /** Index of the application in `estate.applications`. */

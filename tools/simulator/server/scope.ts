@@ -29,7 +29,9 @@ function maskOf(
   const mask = new Uint8Array(size);
   for (const id of ids ?? []) {
     const i = index.get(id);
-    if (i === undefined) throw new RangeError(`tokenScope.${what}: no ${id}`);
+    if (i === undefined) {
+      throw new RangeError(`tokenScope.${what}: ${id} is not in the estate`);
+    }
     mask[i] = 1;
   }
   return mask;

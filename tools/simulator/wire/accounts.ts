@@ -1,7 +1,7 @@
 /**
  * Account records of `GET /accounts`.
  * Written from the vendor's v2.1 specification (response200 of GET /accounts in
- * /work/shared/reference/sentinelone-v2.1-schemas.json): every field optional
+ * tools/simulator/contract/sentinelone-v2.1-schemas.json): every field optional
  * unless the specification requires it.
  */
 export interface WireLicenseSurface {

@@ -1,10 +1,18 @@
 /**
  * Agent records of `GET /agents`.
  * Written from the vendor's v2.1 specification (response200 of GET /agents in
- * /work/shared/reference/sentinelone-v2.1-schemas.json): every field optional
+ * tools/simulator/contract/sentinelone-v2.1-schemas.json): every field optional
  * unless the specification requires it.
  */
-import { StringBoolean } from './common';
+import {
+  StringBoolean,
+  WireMachineType,
+  WireMitigationMode,
+  WireNetworkStatus,
+  WireOsType,
+  WireScanStatus,
+  WireUserActionNeeded,
+} from './common';
 
 export interface WireAgentLocation {
   id?: string;
@@ -52,21 +60,14 @@ export interface WireNetworkInterface {
 }
 
 export interface WireAgent {
-  mitigationModeSuspicious?: 'detect' | 'protect';
+  mitigationModeSuspicious?: WireMitigationMode;
   groupIp?: string;
-  machineType?:
-    | 'unknown'
-    | 'desktop'
-    | 'laptop'
-    | 'server'
-    | 'kubernetes node'
-    | 'storage'
-    | 'kubernetes pod';
+  machineType?: WireMachineType;
   showAlertIcon?: boolean;
   threatRebootRequired?: boolean;
   remoteProfilingStateExpiration?: string;
   id?: string;
-  networkStatus?: 'connected' | 'disconnected' | 'connecting' | 'disconnecting';
+  networkStatus?: WireNetworkStatus;
   allowRemoteShell?: boolean;
   missingPermissions?: (
     | 'user_action_needed_fda'
@@ -111,20 +112,7 @@ export interface WireAgent {
   groupId?: string;
   proxyStates?: WireProxyStates;
   operationalState?: string;
-  userActionsNeeded?: (
-    | 'none'
-    | 'user_action_needed'
-    | 'reboot_needed'
-    | 'upgrade_needed'
-    | 'incompatible_os'
-    | 'unprotected'
-    | 'rebootless_without_dynamic_detection'
-    | 'extended_exclusions_partially_accepted'
-    | 'reboot_required'
-    | 'pending_deprecation'
-    | 'ne_not_running'
-    | 'ne_cf_not_active'
-  )[];
+  userActionsNeeded?: WireUserActionNeeded[];
   siteId?: string;
   rangerStatus?: 'NotApplicable' | 'Enabled' | 'Disabled';
   remoteProfilingState?: string;
@@ -146,10 +134,10 @@ export interface WireAgent {
   rangerVersion?: string;
   tags?: WireAgentTags;
   networkQuarantineEnabled?: boolean;
-  osType?: 'windows' | 'windows_legacy' | 'linux' | 'macos';
-  scanStatus?: 'none' | 'started' | 'aborted' | 'finished';
+  osType?: WireOsType;
+  scanStatus?: WireScanStatus;
   osRevision?: string;
-  mitigationMode?: 'detect' | 'protect';
+  mitigationMode?: WireMitigationMode;
   groupName?: string;
   /** Deviation: see REAL_WORLD_DEVIATIONS. */
   firewallEnabled?: boolean | StringBoolean;

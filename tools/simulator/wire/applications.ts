@@ -1,7 +1,7 @@
 /**
  * Application Management records: inventory rows, installs (inventory/endpoints) and CVE risks.
  * Written from the vendor's v2.1 specification (response200 of the three application-management lists in
- * /work/shared/reference/sentinelone-v2.1-schemas.json): every field optional
+ * tools/simulator/contract/sentinelone-v2.1-schemas.json): every field optional
  * unless the specification requires it.
  */
 export interface WireInventoryRow {

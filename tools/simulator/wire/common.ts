@@ -30,3 +30,44 @@ export interface WireErrorBody {
 
 /** How some consoles write a boolean (see `REAL_WORLD_DEVIATIONS`). */
 export type StringBoolean = 'True' | 'False';
+
+/** An enum the specification declares on several records. */
+export type WireUserActionNeeded =
+  | 'none'
+  | 'user_action_needed'
+  | 'reboot_needed'
+  | 'upgrade_needed'
+  | 'incompatible_os'
+  | 'unprotected'
+  | 'rebootless_without_dynamic_detection'
+  | 'extended_exclusions_partially_accepted'
+  | 'reboot_required'
+  | 'pending_deprecation'
+  | 'ne_not_running'
+  | 'ne_cf_not_active';
+
+/** An enum the specification declares on several records. */
+export type WireNetworkStatus =
+  | 'connected'
+  | 'disconnected'
+  | 'connecting'
+  | 'disconnecting';
+
+/** An enum the specification declares on several records. */
+export type WireMachineType =
+  | 'unknown'
+  | 'desktop'
+  | 'laptop'
+  | 'server'
+  | 'kubernetes node'
+  | 'storage'
+  | 'kubernetes pod';
+
+/** An enum the specification declares on several records. */
+export type WireOsType = 'windows' | 'windows_legacy' | 'linux' | 'macos';
+
+/** An enum the specification declares on several records. */
+export type WireScanStatus = 'none' | 'started' | 'aborted' | 'finished';
+
+/** An enum the specification declares on several records. */
+export type WireMitigationMode = 'detect' | 'protect';

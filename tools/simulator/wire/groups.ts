@@ -1,7 +1,7 @@
 /**
  * Group records of `GET /groups`.
  * Written from the vendor's v2.1 specification (response200 of GET /groups in
- * /work/shared/reference/sentinelone-v2.1-schemas.json): every field optional
+ * tools/simulator/contract/sentinelone-v2.1-schemas.json): every field optional
  * unless the specification requires it.
  */
 export interface WireGroup {

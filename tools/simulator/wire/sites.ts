@@ -1,7 +1,7 @@
 /**
  * Site records of `GET /sites` (nested under `data.sites`).
  * Written from the vendor's v2.1 specification (response200 of GET /sites in
- * /work/shared/reference/sentinelone-v2.1-schemas.json): every field optional
+ * tools/simulator/contract/sentinelone-v2.1-schemas.json): every field optional
  * unless the specification requires it.
  */
 import { WireLicenses } from './accounts';

@@ -1,7 +1,7 @@
 /**
  * Single-object answers: system info, the token's user, api-token-details.
  * Written from the vendor's v2.1 specification (response200 of GET /system/info, GET /user, POST /users/api-token-details in
- * /work/shared/reference/sentinelone-v2.1-schemas.json): every field optional
+ * tools/simulator/contract/sentinelone-v2.1-schemas.json): every field optional
  * unless the specification requires it.
  */
 export interface WireSystemInfo {

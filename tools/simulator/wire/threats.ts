@@ -1,9 +1,17 @@
 /**
  * Threat records of `GET /threats`.
  * Written from the vendor's v2.1 specification (response200 of GET /threats in
- * /work/shared/reference/sentinelone-v2.1-schemas.json): every field optional
+ * tools/simulator/contract/sentinelone-v2.1-schemas.json): every field optional
  * unless the specification requires it.
  */
+import {
+  WireMachineType,
+  WireMitigationMode,
+  WireNetworkStatus,
+  WireOsType,
+  WireScanStatus,
+  WireUserActionNeeded,
+} from './common';
 export interface WireMacroModule {
   moduleName?: string;
   sha1?: string;
@@ -116,14 +124,7 @@ export interface WireAgentRealtimeInfo {
   agentComputerName?: string;
   agentDomain?: string;
   agentDecommissionedAt?: boolean;
-  agentMachineType?:
-    | 'unknown'
-    | 'desktop'
-    | 'laptop'
-    | 'server'
-    | 'kubernetes node'
-    | 'storage'
-    | 'kubernetes pod';
+  agentMachineType?: WireMachineType;
   storageName?: string;
   agentOsName?: string;
   agentId?: string;
@@ -136,35 +137,18 @@ export interface WireAgentRealtimeInfo {
   groupId?: string;
   scanStartedAt?: string;
   networkInterfaces?: WireRealtimeNetworkInterface[];
-  agentNetworkStatus?:
-    | 'connected'
-    | 'disconnected'
-    | 'connecting'
-    | 'disconnecting';
+  agentNetworkStatus?: WireNetworkStatus;
   operationalState?: string;
   siteName?: string;
-  userActionsNeeded?: (
-    | 'none'
-    | 'user_action_needed'
-    | 'reboot_needed'
-    | 'upgrade_needed'
-    | 'incompatible_os'
-    | 'unprotected'
-    | 'rebootless_without_dynamic_detection'
-    | 'extended_exclusions_partially_accepted'
-    | 'reboot_required'
-    | 'pending_deprecation'
-    | 'ne_not_running'
-    | 'ne_cf_not_active'
-  )[];
-  agentOsType?: 'windows' | 'windows_legacy' | 'linux' | 'macos';
-  scanStatus?: 'none' | 'started' | 'aborted' | 'finished';
+  userActionsNeeded?: WireUserActionNeeded[];
+  agentOsType?: WireOsType;
+  scanStatus?: WireScanStatus;
   rebootRequired?: boolean;
   siteId?: string;
   accountName?: string;
   agentInfected?: boolean;
   agentOsRevision?: string;
-  agentMitigationMode?: 'detect' | 'protect';
+  agentMitigationMode?: WireMitigationMode;
   accountId?: string;
   groupName?: string;
 }
