@@ -7,5 +7,6 @@ module.exports = {
     '<rootDir>/test/**/*.test.ts',
     '<rootDir>/tools/**/*.test.ts',
   ],
+  setupFiles: ['<rootDir>/test/setup.ts'],
   testTimeout: 60000,
 };
