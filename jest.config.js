@@ -1,3 +1,5 @@
+const os = require('os');
+
 const base = require('@jupiterone/integration-sdk-dev-tools/config/jest');
 
 module.exports = {
@@ -7,5 +9,10 @@ module.exports = {
     '<rootDir>/test/**/*.test.ts',
     '<rootDir>/tools/**/*.test.ts',
   ],
+  setupFiles: ['<rootDir>/test/setup.ts'],
+  // Jest's default (cores - 1) runs the suite in band on a 2-core machine,
+  // yet the fault matrix spends much of its time waiting (rate-limit windows,
+  // backoff, timeouts): a second worker uses that time even there.
+  maxWorkers: Math.max(2, os.cpus().length - 1),
   testTimeout: 60000,
 };

@@ -25,12 +25,29 @@ class MemoryStore extends InMemoryGraphObjectStore {
   }
 }
 
-/** Short client delays so fault scenarios run in seconds, not minutes. */
+/**
+ * Short retry delays so fault scenarios run in seconds, not minutes. The
+ * request timeout stays long: the simulator runs in the test's own process and
+ * builds each page synchronously, so on a busy machine a tight timeout fires
+ * on answers that are merely late, and each such retry costs the wait and the
+ * page again.
+ */
 export const FAST_CLIENT_ENV: Record<string, string> = {
-  SENTINELONE_REQUEST_TIMEOUT_MS: '1500',
+  SENTINELONE_REQUEST_TIMEOUT_MS: '10000',
   SENTINELONE_RETRY_BASE_DELAY_MS: '50',
   SENTINELONE_RETRY_MAX_DELAY_MS: '1500',
   SENTINELONE_MAX_ATTEMPTS: '10',
+};
+
+/**
+ * For runs with a request that never answers or a body cut short by a reset
+ * (which only the timeout ends): each one costs a timeout. Not shorter: at
+ * 1.5 s a busy machine saw late pages time out, and each retry builds the page
+ * again, loading the machine further.
+ */
+export const SHORT_TIMEOUT_ENV: Record<string, string> = {
+  ...FAST_CLIENT_ENV,
+  SENTINELONE_REQUEST_TIMEOUT_MS: '3000',
 };
 
 export interface Collection {
