@@ -41,6 +41,9 @@ export function toBoolean(value: unknown): boolean | undefined {
  */
 export function toText(value: unknown): string | undefined {
   if (typeof value === 'string') {
+    if (startsAndEndsPrintable(value)) {
+      return value;
+    }
     const text = value.trim();
     return text === '' ? undefined : text;
   }
@@ -48,6 +51,23 @@ export function toText(value: unknown): string | undefined {
     return String(value);
   }
   return undefined;
+}
+
+/** ASCII `!` to `~`: not white space, so nothing to trim on that side. */
+function isPrintableAscii(charCode: number): boolean {
+  return charCode > 32 && charCode < 127;
+}
+
+/**
+ * Most values need no trim: telling so from their first and last characters
+ * saves a scan of every field of every record (about 40 an agent).
+ */
+function startsAndEndsPrintable(text: string): boolean {
+  return (
+    text.length > 0 &&
+    isPrintableAscii(text.charCodeAt(0)) &&
+    isPrintableAscii(text.charCodeAt(text.length - 1))
+  );
 }
 
 /**
@@ -141,11 +161,8 @@ export function toEpochMs(value: unknown): number | undefined {
   if (typeof value === 'number') {
     return Number.isFinite(value) ? value : undefined;
   }
-  if (typeof value !== 'string') {
-    return undefined;
-  }
-  const text = value.trim();
-  if (!ISO_DATE_PREFIX.test(text)) {
+  const text = typeof value === 'string' ? toText(value) : undefined;
+  if (text === undefined || !ISO_DATE_PREFIX.test(text)) {
     return undefined;
   }
   const zoned =
