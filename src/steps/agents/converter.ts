@@ -68,8 +68,11 @@ export function agentPlatform(osType: string | undefined): string | undefined {
 export function agentCloudProvider(
   cloudProviders: S1Agent['cloudProviders'],
 ): string | undefined {
-  for (const provider in cloudProviders ?? {}) {
-    const instance = cloudProviders?.[provider];
+  if (!cloudProviders) {
+    return undefined;
+  }
+  for (const provider in cloudProviders) {
+    const instance = cloudProviders[provider];
     if (instance && typeof instance === 'object') {
       return toText(provider);
     }
