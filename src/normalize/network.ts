@@ -32,7 +32,7 @@ export function isVirtualInterface(name: unknown): boolean {
 }
 
 const NULL_MAC_ADDRESS = '00:00:00:00:00:00';
-const DASH = /-/g;
+const DASHES = /-/g;
 
 /**
  * A MAC address lower case and `:` separated (Windows sends `A4-BB-6D-…`);
@@ -43,7 +43,8 @@ export function toMacAddress(value: unknown): string | undefined {
   if (text === undefined) {
     return undefined;
   }
-  const mac = text.toLowerCase().replace(DASH, ':');
+  const lower = text.toLowerCase();
+  const mac = lower.includes('-') ? lower.replace(DASHES, ':') : lower;
   return mac === NULL_MAC_ADDRESS ? undefined : mac;
 }
 

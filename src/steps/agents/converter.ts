@@ -29,7 +29,6 @@ import {
   relationshipKey,
   requireId,
   stripSecrets,
-  unique,
 } from '../util';
 import { agentWebLink } from '../webLinks';
 
@@ -116,13 +115,16 @@ export function agentTagProperties(
   }
   const values = new Map<string, string[]>();
   const list: string[] = [];
-  for (const tag of tags ?? []) {
+  for (const tag of tags) {
     const key = toText(tag?.key);
     if (!key) {
       continue;
     }
     const value = toText(tag.value);
-    list.push(value === undefined ? key : `${key}:${value}`);
+    const entry = value === undefined ? key : `${key}:${value}`;
+    if (!list.includes(entry)) {
+      list.push(entry);
+    }
 
     const propertyKey = sanitizeTagKey(key);
     if (propertyKey && value !== undefined) {
@@ -137,7 +139,7 @@ export function agentTagProperties(
   for (const [key, tagValues] of values) {
     properties[`tag.${key}`] = tagValues.join(',');
   }
-  return { properties, tags: unique(list) };
+  return { properties, tags: list };
 }
 
 /**
