@@ -203,7 +203,10 @@ export function createAgentEntity(
   const osType = toText(agent.osType)?.toLowerCase();
   const lastSeenOn = parseDate(agent.lastActiveDate, 'lastActiveDate', label);
   const network = networkIdentity(agent.networkInterfaces, agent.lastIpToMgmt);
-  const ipAddress = network.ipv4Addresses.concat(network.ipv6Addresses);
+  const ipAddress =
+    network.ipv6Addresses.length === 0
+      ? network.ipv4Addresses
+      : network.ipv4Addresses.concat(network.ipv6Addresses);
   const { make, model } = deviceModel(agent.modelName, osType);
   const isActive = toBoolean(agent.isActive);
   const isDecommissioned = toBoolean(agent.isDecommissioned);
