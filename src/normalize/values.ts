@@ -87,10 +87,17 @@ const PLACEHOLDER_NAMES: ReadonlySet<string> = new Set([
   '0123456789',
 ]);
 
+/** Longer texts are no placeholder: no need to lower-case them to tell. */
+const LONGEST_PLACEHOLDER = Math.max(
+  ...Array.from(PLACEHOLDER_NAMES, (placeholder) => placeholder.length),
+);
+
 /** {@link toText}, but `undefined` for a placeholder such as `"unknown"` or `"N/A"`. */
 export function toName(value: unknown): string | undefined {
   const text = toText(value);
-  return text === undefined || PLACEHOLDER_NAMES.has(text.toLowerCase())
+  return text === undefined ||
+    (text.length <= LONGEST_PLACEHOLDER &&
+      PLACEHOLDER_NAMES.has(text.toLowerCase()))
     ? undefined
     : text;
 }
