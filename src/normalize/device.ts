@@ -3,35 +3,17 @@ import { toName, toText } from './values';
 /**
  * Host names that many machines share because nobody set one: the loopback
  * names (a Linux host without a name calls itself `localhost.localdomain`)
- * and the defaults of operating system images. Matching devices on one of
- * them would make every such host in an account one device. Compared lower
- * case, without a local-network suffix (see {@link LOCAL_SUFFIX}).
+ * and the defaults of operating system images, alone or with a suffix that
+ * makes them no more specific (`.localdomain`, `.local`, `.lan`, `.home`).
+ * Matching devices on one of them would make every such host in an account
+ * one device.
  */
-const GENERIC_HOSTNAMES: ReadonlySet<string> = new Set([
-  'localhost',
-  'localhost4',
-  'localhost6',
-  'ip6-localhost',
-  'ip6-loopback',
-  '(none)',
-  'ubuntu',
-  'debian',
-  'raspberrypi',
-  'kali',
-  'fedora',
-  'centos',
-  'archlinux',
-  'alpine',
-]);
+const GENERIC_HOSTNAME =
+  /^(?:localhost[46]?|ip6-localhost|ip6-loopback|\(none\)|ubuntu|debian|raspberrypi|kali|fedora|centos|archlinux|alpine)(?:\.(?:localdomain[46]?|local|lan|home))?$/i;
 
-/** Suffixes that do not make a host name any more specific. */
-const LOCAL_SUFFIX = /\.(?:localdomain[46]?|local|lan|home)$/i;
-
-/** Whether the host name is one many machines share (see {@link GENERIC_HOSTNAMES}). */
+/** Whether the host name is one many machines share (see {@link GENERIC_HOSTNAME}). */
 export function isGenericHostname(hostname: string): boolean {
-  return GENERIC_HOSTNAMES.has(
-    hostname.toLowerCase().replace(LOCAL_SUFFIX, ''),
-  );
+  return GENERIC_HOSTNAME.test(hostname);
 }
 
 /** `Make - Model`: how SentinelOne reports Windows and Linux hardware. */

@@ -32,7 +32,7 @@ export function isVirtualInterface(name: unknown): boolean {
 }
 
 const NULL_MAC_ADDRESS = '00:00:00:00:00:00';
-const DASH = /-/g;
+const DASHES = /-/g;
 
 /**
  * A MAC address lower case and `:` separated (Windows sends `A4-BB-6D-…`);
@@ -43,7 +43,8 @@ export function toMacAddress(value: unknown): string | undefined {
   if (text === undefined) {
     return undefined;
   }
-  const mac = text.toLowerCase().replace(DASH, ':');
+  const lower = text.toLowerCase();
+  const mac = lower.includes('-') ? lower.replace(DASHES, ':') : lower;
   return mac === NULL_MAC_ADDRESS ? undefined : mac;
 }
 
@@ -119,25 +120,19 @@ function identifies(address: string, family: 4 | 6): boolean {
 }
 
 /**
- * The address, in canonical form, when it identifies a device (see
- * {@link IDENTIFYING_IPV4_RANGES}); `undefined` for any other address and for
- * text that is not an address. Node's `isIP` (native) tells valid addresses:
- * dotted-decimal IPv4 as it accepts it is canonical already; IPv6 is written
- * lower case (agents report it compressed, as the OS prints it).
+ * 4 or 6 when the address (trimmed; IPv6 lower case) identifies a device (see
+ * {@link IDENTIFYING_IPV4_RANGES}); 0 for any other address and for text that
+ * is not an address. Node's `isIPv4` and `isIPv6` tell valid addresses: IPv4
+ * as they accept it is canonical already (dotted decimal, no leading zeros).
  */
-export function toIdentifyingAddress(
-  value: unknown,
-): { address: string; family: 4 | 6 } | undefined {
-  const text = toText(value);
-  if (text === undefined) return undefined;
-  if (isIPv4(text)) {
-    return identifies(text, 4) ? { address: text, family: 4 } : undefined;
+export function identifyingAddressFamily(address: string): 0 | 4 | 6 {
+  if (isIPv4(address)) {
+    return identifies(address, 4) ? 4 : 0;
   }
-  if (IPV6_LINK_LOCAL_PREFIX.test(text) || !isIPv6(text)) {
-    return undefined;
+  if (IPV6_LINK_LOCAL_PREFIX.test(address) || !isIPv6(address)) {
+    return 0;
   }
-  const address = text.toLowerCase();
-  return identifies(address, 6) ? { address, family: 6 } : undefined;
+  return identifies(address, 6) ? 6 : 0;
 }
 
 /**
@@ -221,17 +216,21 @@ function addAddresses(identity: NetworkIdentity, addresses: unknown): void {
   }
 }
 
-/** Adds the address to its family's list when it identifies the device. */
+/**
+ * Adds the address to its family's list when it identifies the device. IPv6
+ * is kept lower case: agents report it compressed, as the OS prints it.
+ */
 function addAddress(
   identity: NetworkIdentity,
   value: unknown,
   first: boolean,
 ): void {
-  const identifying = toIdentifyingAddress(value);
-  if (identifying === undefined) return;
-  const { address } = identifying;
-  const list =
-    identifying.family === 4 ? identity.ipv4Addresses : identity.ipv6Addresses;
+  const text = toText(value);
+  if (text === undefined) return;
+  const address = text.includes(':') ? text.toLowerCase() : text;
+  const family = identifyingAddressFamily(address);
+  if (family === 0) return;
+  const list = family === 4 ? identity.ipv4Addresses : identity.ipv6Addresses;
   const index = list.indexOf(address);
   if (first && index !== 0) {
     if (index > 0) list.splice(index, 1);

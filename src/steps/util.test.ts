@@ -2,7 +2,6 @@ import {
   MalformedRecordError,
   parseDate,
   requireId,
-  unique,
   stripSecrets,
 } from './util';
 
@@ -97,11 +96,5 @@ describe('stripSecrets', () => {
   test('adds no key that was absent', () => {
     const record: { id: string; licenseKey?: string } = { id: '1' };
     expect(Object.keys(stripSecrets(record, ['licenseKey']))).toEqual(['id']);
-  });
-});
-
-describe('small helpers', () => {
-  test('unique keeps first-seen order', () => {
-    expect(unique(['b', 'a', 'b', 'c', 'a'])).toEqual(['b', 'a', 'c']);
   });
 });

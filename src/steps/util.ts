@@ -185,8 +185,3 @@ function hasProperties(record: object): boolean {
   }
   return false;
 }
-
-/** Distinct values in first-seen order. */
-export function unique<T>(values: Iterable<T>): T[] {
-  return Array.from(new Set(values));
-}

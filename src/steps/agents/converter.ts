@@ -29,7 +29,6 @@ import {
   relationshipKey,
   requireId,
   stripSecrets,
-  unique,
 } from '../util';
 import { agentWebLink } from '../webLinks';
 
@@ -64,8 +63,11 @@ export function agentPlatform(osType: string | undefined): string | undefined {
 export function agentCloudProvider(
   cloudProviders: S1Agent['cloudProviders'],
 ): string | undefined {
-  for (const provider in cloudProviders ?? {}) {
-    const instance = cloudProviders?.[provider];
+  if (!cloudProviders) {
+    return undefined;
+  }
+  for (const provider in cloudProviders) {
+    const instance = cloudProviders[provider];
     if (instance && typeof instance === 'object') {
       return toText(provider);
     }
@@ -109,13 +111,16 @@ export function agentTagProperties(
   }
   const values = new Map<string, string[]>();
   const list: string[] = [];
-  for (const tag of tags ?? []) {
+  for (const tag of tags) {
     const key = toText(tag?.key);
     if (!key) {
       continue;
     }
     const value = toText(tag.value);
-    list.push(value === undefined ? key : `${key}:${value}`);
+    const entry = value === undefined ? key : `${key}:${value}`;
+    if (!list.includes(entry)) {
+      list.push(entry);
+    }
 
     const propertyKey = sanitizeTagKey(key);
     if (propertyKey && value !== undefined) {
@@ -130,7 +135,7 @@ export function agentTagProperties(
   for (const [key, tagValues] of values) {
     properties[`tag.${key}`] = tagValues.join(',');
   }
-  return { properties, tags: unique(list) };
+  return { properties, tags: list };
 }
 
 /**
@@ -194,7 +199,10 @@ export function createAgentEntity(
   const osType = toText(agent.osType)?.toLowerCase();
   const lastSeenOn = parseDate(agent.lastActiveDate, 'lastActiveDate', label);
   const network = networkIdentity(agent.networkInterfaces, agent.lastIpToMgmt);
-  const ipAddress = network.ipv4Addresses.concat(network.ipv6Addresses);
+  const ipAddress =
+    network.ipv6Addresses.length === 0
+      ? network.ipv4Addresses
+      : network.ipv4Addresses.concat(network.ipv6Addresses);
   const { make, model } = deviceModel(agent.modelName, osType);
   const isActive = toBoolean(agent.isActive);
   const isDecommissioned = toBoolean(agent.isDecommissioned);
