@@ -6,7 +6,6 @@ import { ChildProcess, spawn } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 import readline from 'readline';
-import { stripVTControlCharacters } from 'util';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
 const TS_NODE = path.join(PROJECT_ROOT, 'node_modules/.bin/ts-node');
@@ -117,13 +116,18 @@ export async function runCollectCli(
 }
 
 /**
+ * The colours of the CLI's pretty log (bunyan-format writes them even to a
+ * pipe): SGR sequences only.
+ */
+// eslint-disable-next-line no-control-regex -- ESC starts every colour code
+const COLOURS = /\u001b\[[0-9;]*m/g;
+
+/**
  * The message of a WARN line of the CLI's pretty log
  * (`06:49:07.542Z  WARN Local: <message> (<fields>)`), else undefined.
  */
 function warnLogMessage(line: string): string | undefined {
-  return /^\S+\s+WARN\s+[^:]+:\s(.*)$/.exec(
-    stripVTControlCharacters(line),
-  )?.[1];
+  return /^\S+\s+WARN\s+[^:]+:\s(.*)$/.exec(line.replace(COLOURS, ''))?.[1];
 }
 
 /**
