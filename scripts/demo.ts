@@ -81,7 +81,10 @@ function readIdentities(): IdentitySummary {
   return { agents, devices };
 }
 
-/** How many agents, and devices, carry each identity property. */
+/**
+ * How many agents, and devices, carry each identity property (a blank cell
+ * where the device has no such property).
+ */
 function identityCoverage({ agents, devices }: IdentitySummary) {
   const targets = [...devices.values()].map((r) => r._mapping.targetEntity);
   const count = (objects: GraphObject[], property: string) =>
@@ -89,25 +92,39 @@ function identityCoverage({ agents, devices }: IdentitySummary) {
   return Object.fromEntries(
     IDENTITY_PROPERTIES.map(([agentProperty, deviceProperty]) => [
       agentProperty,
-      {
-        agents: count(agents, agentProperty),
-        devices: deviceProperty ? count(targets, deviceProperty) : '-',
-      },
+      deviceProperty
+        ? {
+            agents: count(agents, agentProperty),
+            devices: count(targets, deviceProperty),
+          }
+        : { agents: count(agents, agentProperty) },
     ]),
   );
 }
 
-/** How many devices are matched on each key (an agent may use several). */
-function deviceMatchKeys({ devices }: IdentitySummary): string {
+/**
+ * How many devices are matched on each key (an agent may use several), and
+ * the agents whose host name the device is not matched on, being generic.
+ */
+function deviceMatching({ agents, devices }: IdentitySummary): string {
   const counts: Record<string, number> = {};
   for (const relationship of devices.values()) {
     for (const [, key] of relationship._mapping.targetFilterKeys) {
       counts[key] = (counts[key] ?? 0) + 1;
     }
   }
-  return Object.entries(counts)
+  const keys = Object.entries(counts)
     .map(([key, n]) => `${key} ${n}`)
     .join(', ');
+  const generic = agents.filter(
+    (agent) =>
+      hasValue(agent.hostname) &&
+      !hasValue(devices.get(agent._key)?._mapping.targetEntity.hostname),
+  );
+  return generic.length === 0
+    ? keys
+    : `${keys} (not the generic host names of ${generic.length} agents, ` +
+        `e.g. ${JSON.stringify(generic[0].hostname)})`;
 }
 
 /** The agent with the most identity properties: the richest example. */
@@ -142,6 +159,13 @@ function printExampleAgent(identities: IdentitySummary): void {
   }
 }
 
+/** The counts in the order of their keys, for a stable, scannable table. */
+function byKey(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
+
 /** `{ dockerHosts: 13 }` as `docker hosts 13`. */
 function countsInWords(counts: unknown): string {
   return Object.entries((counts ?? {}) as Record<string, unknown>)
@@ -159,9 +183,11 @@ function printEstate(totals: Record<string, any>): void {
   console.log(
     `Simulated estate: ${totals.accounts} account(s), ${totals.sites} sites, ` +
       `${totals.groups} groups, ${totals.agents} agents ` +
-      `(${totals.decommissionedAgents} decommissioned), ${totals.threats} threats, ` +
-      `${totals.installs} application installs, ${totals.risks} CVE rows ` +
-      `(${totals.distinctCves} CVEs)`,
+      `(${totals.decommissionedAgents} decommissioned), ${totals.threats} threats ` +
+      `(${totals.threatsInPolicyCount} open or resolved in the last ` +
+      `${totals.resolvedLookbackDays} days), ${totals.applicationVersions} ` +
+      `application versions (${totals.installs} installs), ${totals.risks} ` +
+      `CVE rows (${totals.distinctCves} CVEs)`,
   );
   console.log(
     `  posture: ${posture.ownPolicies} policies, ${posture.exclusions} exclusions, ` +
@@ -185,24 +211,28 @@ async function main(): Promise<number> {
     );
     const graph = readCollectedGraph();
     console.log('\nEntities by _type');
-    console.table(graph.entities);
+    console.table(byKey(graph.entities));
     console.log('Relationships by _type');
-    console.table(graph.relationships);
+    console.table(byKey(graph.relationships));
     const identities = readIdentities();
     console.log('Agents and the devices they protect: identity properties');
     console.table(identityCoverage(identities));
-    console.log(`Devices matched on: ${deviceMatchKeys(identities)}`);
+    console.log(`Devices matched on: ${deviceMatching(identities)}`);
     printExampleAgent(identities);
     console.log(`\nWarnings the collector logged: ${run.warnings.length}`);
     for (const warning of run.warnings) console.log(`  WARN ${warning}`);
-    console.log('\nSteps');
-    console.table(graph.steps);
+    const failed = graph.steps.filter((step) => step.status !== 'success');
+    console.log(
+      `\nSteps: ${graph.steps.length - failed.length} of ${
+        graph.steps.length
+      } succeeded`,
+    );
+    if (failed.length) console.table(failed);
     console.log(
       `Collected in ${(run.wallMs / 1000).toFixed(1)} s (peak RSS ${
         run.peakRssMb
       } MB). ` + 'Browse it with `npm run graph`.',
     );
-    const failed = graph.steps.filter((step) => step.status !== 'success');
     if (run.exitCode !== 0 || failed.length) {
       console.error(
         `Collection did not fully succeed: exit ${run.exitCode}, steps ${failed
