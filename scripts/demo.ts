@@ -4,6 +4,11 @@
  * Extra arguments go to the simulator, e.g. `npm run demo -- --agents 5000`.
  */
 import {
+  Entities,
+  MappedRelationships,
+  MappedTargets,
+} from '../src/steps/constants';
+import {
   collectedGraphObjects,
   GraphObject,
   readCollectedGraph,
@@ -27,9 +32,6 @@ const DEFAULT_ESTATE = [
   '--token-expires-in-days',
   '10',
 ];
-
-const AGENT_TYPE = 'sentinelone_agent';
-const PROTECTS_DEVICE_TYPE = 'sentinelone_agent_protects_device';
 
 /**
  * What identifies an agent's machine, on the agent and on the device it maps
@@ -70,10 +72,12 @@ function readIdentities(): IdentitySummary {
   const devices = new Map<string, GraphObject>();
   for (const content of collectedGraphObjects()) {
     for (const entity of content.entities) {
-      if (entity._type === AGENT_TYPE) agents.push(entity);
+      if (entity._type === Entities.AGENT._type) agents.push(entity);
     }
     for (const relationship of content.relationships) {
-      if (relationship._type === PROTECTS_DEVICE_TYPE) {
+      if (
+        relationship._type === MappedRelationships.AGENT_PROTECTS_DEVICE._type
+      ) {
         devices.set(relationship._mapping.sourceEntityKey, relationship);
       }
     }
@@ -127,13 +131,19 @@ function deviceMatching({ agents, devices }: IdentitySummary): string {
         `e.g. ${JSON.stringify(generic[0].hostname)})`;
 }
 
-/** The agent with the most identity properties: the richest example. */
+/**
+ * The agent with the most identity properties, the richest example; of
+ * those, the first by `_key`, so that every run shows the same one (agents
+ * are written in whatever order the parallel streams deliver them).
+ */
 function exampleAgent({ agents }: IdentitySummary): GraphObject | undefined {
   const filled = (agent: GraphObject) =>
     IDENTITY_PROPERTIES.filter(([property]) => hasValue(agent[property]))
       .length;
+  const richer = (a: GraphObject, b: GraphObject) =>
+    filled(a) - filled(b) || (a._key < b._key ? 1 : -1);
   return agents.reduce<GraphObject | undefined>(
-    (best, agent) => (!best || filled(agent) > filled(best) ? agent : best),
+    (best, agent) => (!best || richer(agent, best) > 0 ? agent : best),
     undefined,
   );
 }
@@ -155,7 +165,11 @@ function printExampleAgent(identities: IdentitySummary): void {
       ([, key]: string[]) =>
         `${key}=${JSON.stringify(device.targetEntity[key])}`,
     );
-    console.log(`  PROTECTS user_endpoint matched on ${keys.join(' or ')}`);
+    console.log(
+      `  PROTECTS ${MappedTargets.DEVICE._type} matched on ${keys.join(
+        ' or ',
+      )}`,
+    );
   }
 }
 
