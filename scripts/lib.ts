@@ -65,9 +65,22 @@ export interface CliRun {
   wallMs: number;
   peakRssMb: number;
   exitCode: number | null;
+  /** The WARN lines of the CLI's log, without colours and timestamps. */
+  warnings: string[];
 }
 
-/** Runs the CLI as a customer would, measuring its wall time and peak RSS. */
+/**
+ * The SDK runtime loads aws-sdk v2 (for Lambda invocations this integration
+ * never makes), which prints its end-of-support notice unless told not to.
+ */
+const QUIET_DEPENDENCIES_ENV = {
+  AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+};
+
+/**
+ * Runs the CLI as a customer would, measuring its wall time and peak RSS and
+ * keeping its WARN lines, which a quiet run would otherwise hide.
+ */
 export async function runCollectCli(
   env: Record<string, string>,
   extraArgs: string[] = [],
@@ -79,15 +92,42 @@ export async function runCollectCli(
     ['collect', '--project-path', projectPath, ...extraArgs],
     {
       cwd: projectPath,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
+      env: { ...process.env, ...QUIET_DEPENDENCIES_ENV, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
   const rss = watchPeakRss(child.pid);
-  const exitCode = await new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
-  );
-  return { wallMs: Date.now() - started, peakRssMb: rss.stop(), exitCode };
+  const warnings: string[] = [];
+  const log = readline.createInterface({ input: child.stdout! });
+  log.on('line', (line) => {
+    if (!quiet) console.log(line);
+    const warning = warnLogMessage(line);
+    if (warning !== undefined) warnings.push(warning);
+  });
+  const [exit] = await Promise.all([
+    new Promise<{ exitCode: number | null; wallMs: number }>((resolve) =>
+      child.once('exit', (exitCode) =>
+        resolve({ exitCode, wallMs: Date.now() - started }),
+      ),
+    ),
+    new Promise((resolve) => log.once('close', resolve)),
+  ]);
+  return { ...exit, peakRssMb: rss.stop(), warnings };
+}
+
+/**
+ * The colours of the CLI's pretty log (bunyan-format writes them even to a
+ * pipe): SGR sequences only.
+ */
+// eslint-disable-next-line no-control-regex -- ESC starts every colour code
+const COLOURS = /\u001b\[[0-9;]*m/g;
+
+/**
+ * The message of a WARN line of the CLI's pretty log
+ * (`06:49:07.542Z  WARN Local: <message> (<fields>)`), else undefined.
+ */
+function warnLogMessage(line: string): string | undefined {
+  return /^\S+\s+WARN\s+[^:]+:\s(.*)$/.exec(line.replace(COLOURS, ''))?.[1];
 }
 
 /**
@@ -122,22 +162,43 @@ export interface GraphSummary {
   partialTypes: string[];
 }
 
+const collectedDir = (projectPath: string) =>
+  path.join(projectPath, '.j1-integration');
+
+/** A graph object as the CLI wrote it to `.j1-integration/graph/`. */
+export type GraphObject = Record<string, any> & { _type: string };
+
+/** The entities and relationships the CLI wrote, file by file. */
+export function* collectedGraphObjects(projectPath = PROJECT_ROOT): Generator<{
+  entities: GraphObject[];
+  relationships: GraphObject[];
+}> {
+  for (const file of walk(path.join(collectedDir(projectPath), 'graph'))) {
+    if (!file.endsWith('.json')) continue;
+    const content = JSON.parse(fs.readFileSync(file, 'utf8'));
+    yield {
+      entities: content.entities ?? [],
+      relationships: content.relationships ?? [],
+    };
+  }
+}
+
 /** Reads `.j1-integration/` as the CLI left it. */
 export function readCollectedGraph(projectPath = PROJECT_ROOT): GraphSummary {
-  const root = path.join(projectPath, '.j1-integration');
   const summary = JSON.parse(
-    fs.readFileSync(path.join(root, 'summary.json'), 'utf8'),
+    fs.readFileSync(
+      path.join(collectedDir(projectPath), 'summary.json'),
+      'utf8',
+    ),
   );
   const entities: Record<string, number> = {};
   const relationships: Record<string, number> = {};
   let mappedRelationships = 0;
-  for (const file of walk(path.join(root, 'graph'))) {
-    if (!file.endsWith('.json')) continue;
-    const content = JSON.parse(fs.readFileSync(file, 'utf8'));
-    for (const entity of content.entities ?? []) {
+  for (const content of collectedGraphObjects(projectPath)) {
+    for (const entity of content.entities) {
       entities[entity._type] = (entities[entity._type] ?? 0) + 1;
     }
-    for (const relationship of content.relationships ?? []) {
+    for (const relationship of content.relationships) {
       relationships[relationship._type] =
         (relationships[relationship._type] ?? 0) + 1;
       if (relationship._mapping) mappedRelationships++;

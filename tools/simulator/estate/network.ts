@@ -48,12 +48,20 @@ function ipv4(host: HostAddressing): string {
   return `10.${16 + (host.site % 200)}.${(i >>> 8) & 255}.${i & 255}`;
 }
 
+/**
+ * A global unicast address under a real provider's prefix (AWS us-east-1's
+ * 2600:1f18::/32): consoles never send the documentation range 2001:db8::/32,
+ * which is reserved and so identifies no device. Written as the OS prints it
+ * (RFC 5952): the groups before `::1` are never zero (the index is split
+ * 17/15 bits, so that adding 1 still fits a group), so nothing else could be
+ * compressed.
+ */
 function globalIpv6(host: HostAddressing): string {
   const i = host.index;
-  return `2001:db8:${(host.site + 1).toString(16)}:${(
-    (i >>> 16) &
-    0xffff
-  ).toString(16)}::${(i & 0xffff).toString(16)}`;
+  const group = (n: number) => n.toString(16);
+  return `2600:1f18:${group(host.site + 1)}:${group((i >>> 15) + 1)}:${group(
+    (i & 0x7fff) + 1,
+  )}::1`;
 }
 
 function linkLocal(r: Random): string {
