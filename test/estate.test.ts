@@ -107,6 +107,46 @@ describe('5,000 agents in 50 groups over 5 sites', () => {
     );
   });
 
+  test('records as real consoles send them reach the graph normalised', () => {
+    const { variations } = simulator.totals;
+    const agents = collection.entities.filter(
+      (e) => e._type === Entities.AGENT._type,
+    );
+    const carrying = (property: string) =>
+      agents.filter((agent) => agent[property] !== undefined).length;
+    expect(variations.ipv6GlobalAgents).toBeGreaterThan(0);
+    expect(carrying('ipv6Address')).toBe(
+      variations.ipv6GlobalAgents + variations.ipv6OnlyAgents,
+    );
+    expect(carrying('ipAddress')).toBe(agents.length);
+    expect(carrying('adComputerDistinguishedName')).toBe(
+      variations.activeDirectoryAgents,
+    );
+    expect(carrying('cloudInstanceId')).toBe(variations.cloudInstances);
+    expect(agents.filter((agent) => agent.domain === 'unknown')).toEqual([]);
+
+    const blank = [...collection.entities, ...collection.relationships].filter(
+      (object) => Object.values(object).some((value) => value === ''),
+    );
+    expect(blank.map((object) => object._key)).toEqual([]);
+
+    const closedFindings = collection.entities.filter(
+      (e) => e._type === Entities.FINDING._type && e.open === false,
+    );
+    expect(closedFindings.length).toBe(variations.removedRisks);
+
+    const hostnameKeys = collection.relationships
+      .filter(
+        (r) => r._type === MappedRelationships.AGENT_PROTECTS_DEVICE._type,
+      )
+      .map((r) => (r as any)._mapping.targetEntity.hostname)
+      .filter((hostname) => typeof hostname === 'string');
+    expect(variations.genericHostnames).toBeGreaterThan(0);
+    expect(
+      hostnameKeys.filter((hostname) => /^localhost/i.test(hostname)),
+    ).toEqual([]);
+  });
+
   test('threats link only to collected agents', () => {
     const agentKeys = new Set(
       collection.entities
