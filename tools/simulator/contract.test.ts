@@ -140,7 +140,7 @@ async function postureAnswers(sim: RunningSimulator): Promise<Answers> {
   }
   const ids = (records: readonly { id: string }[]) =>
     records.map((r) => r.id).join(',');
-  const scopeQueries = [
+  const scopeQueries: Record<string, string>[] = [
     { tenant: 'true' },
     { accountIds: ids(accounts) },
     { siteIds: ids(sites) },
