@@ -17,4 +17,3 @@ export type {
 export { scopeKey } from './scopes';
 export type { PostureInput, ScopeLevel, TokenScope } from './scopes';
 export type { ScopePolicy } from './policies';
-export * from './wire';

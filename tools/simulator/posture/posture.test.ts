@@ -7,8 +7,16 @@ import {
   EXCLUSION_MODES,
   EXCLUSION_SOURCES,
   EXCLUSION_TYPES,
-  generatePosture,
   PATH_EXCLUSION_TYPES,
+  USER_SOURCES,
+  WireConsoleUser,
+  WireExclusion,
+  WirePolicy,
+  WireRole,
+  WireServiceUser,
+} from '../wire';
+import {
+  generatePosture,
   POSTURE_PERMISSIONS,
   PostureAccess,
   PostureEstate,
@@ -16,12 +24,6 @@ import {
   PosturePermission,
   postureRouter,
   PostureRoute,
-  USER_SOURCES,
-  WireConsoleUser,
-  WireExclusion,
-  WirePolicy,
-  WireRole,
-  WireServiceUser,
 } from '.';
 
 const NOW = new Date('2026-11-01T12:00:00.000Z');

@@ -39,7 +39,7 @@ import {
   WireRestriction,
   WireScopedRule,
   WireServiceUser,
-} from './wire';
+} from '../wire';
 
 export const POSTURE_PERMISSIONS = [
   'Policy.view',
