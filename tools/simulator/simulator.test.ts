@@ -581,33 +581,23 @@ describe('the simulator', () => {
     const group = estate.groups[4];
     const account = estate.accounts[1];
     const both = { isDecommissioned: 'true,false' };
-    const bySite = await walk<WireAgent>(
-      sim,
-      '/agents',
-      { ...both, siteIds: site.id },
-      100,
-    );
-    expect(ids(bySite.records)).toEqual(
-      ids(estate.agents.filter((a) => a.siteId === site.id)),
-    );
-    const byGroup = await walk<WireAgent>(
-      sim,
-      '/agents',
-      { ...both, groupIds: group.id },
-      100,
-    );
-    expect(ids(byGroup.records)).toEqual(
-      ids(estate.agents.filter((a) => a.groupId === group.id)),
-    );
-    const byAccount = await walk<WireAgent>(
-      sim,
-      '/agents',
-      { ...both, accountIds: account.id },
-      100,
-    );
-    expect(ids(byAccount.records)).toEqual(
-      ids(estate.agents.filter((a) => a.accountId === account.id)),
-    );
+    const agentScopes = [
+      ['siteIds', site.id, (a: WireAgent) => a.siteId],
+      ['groupIds', group.id, (a: WireAgent) => a.groupId],
+      ['accountIds', account.id, (a: WireAgent) => a.accountId],
+    ] as const;
+    for (const [filter, id, scopeOf] of agentScopes) {
+      const { records } = await walk<WireAgent>(
+        sim,
+        '/agents',
+        { ...both, [filter]: id },
+        100,
+      );
+      expect({ filter, ids: ids(records) }).toEqual({
+        filter,
+        ids: ids(estate.agents.filter((a) => scopeOf(a) === id)),
+      });
+    }
     const groups = await walk<WireGroup>(
       sim,
       '/groups',

@@ -6,7 +6,7 @@
  */
 export { generatePosture } from './generate';
 export type { PostureEstate, PostureTotals } from './generate';
-export { isPosturePath, postureRouter, POSTURE_PERMISSIONS } from './routes';
+export { POSTURE_PATH, postureRouter, POSTURE_PERMISSIONS } from './routes';
 export type {
   PostureAccess,
   PosturePermission,

@@ -100,10 +100,12 @@ const ENDPOINTS = {
   { pattern: RegExp; permission: PosturePermission }
 >;
 
-/** Whether `apiPath` (after `/web/api/v2.1`) is one of the posture endpoints. */
-export function isPosturePath(apiPath: string): boolean {
-  return Object.values(ENDPOINTS).some((e) => e.pattern.test(apiPath));
-}
+/** Every path (after `/web/api/v2.1`) of the posture endpoints. */
+export const POSTURE_PATH = new RegExp(
+  Object.values(ENDPOINTS)
+    .map((e) => e.pattern.source)
+    .join('|'),
+);
 
 const forbidden = (detail: string) =>
   new HttpError({ status: 403, code: 4030010, title: 'Forbidden', detail });

@@ -6,27 +6,24 @@
  * simulator serves, with the specification's enums; optional where the
  * simulator leaves a field out on some records.
  */
+import { WireUserApiToken, WireUserScopeRole } from './system';
+
 export const USER_SCOPES = ['tenant', 'account', 'site'] as const;
 export type UserScope = (typeof USER_SCOPES)[number];
 
 export const USER_SOURCES = ['mgmt', 'sso_saml', 'active_directory'] as const;
 export type UserSource = (typeof USER_SOURCES)[number];
 
-/** One role a user holds at one scope. `id`/`name` are the scope's (none for the tenant). */
-export interface WireScopeRole {
-  id?: string;
-  name: string;
-  accountName: string;
-  roleId: string;
-  roleName: string;
-  roles: string[];
-}
+/**
+ * One role a user holds at one scope: the entry `GET /user` declares too, with
+ * every field the simulator always fills. `id`/`name` are the scope's (no
+ * `id` for the tenant).
+ */
+export type WireScopeRole = Required<Omit<WireUserScopeRole, 'id'>> &
+  Pick<WireUserScopeRole, 'id'>;
 
-/** Creation and expiry of an API token: never the token itself. */
-export interface WireApiTokenDates {
-  createdAt: string;
-  expiresAt: string;
-}
+/** Creation and expiry of an API token (never the token itself), both always given. */
+export type WireApiTokenDates = Required<WireUserApiToken>;
 
 /** `GET /users` row. `lastLogin`/`firstLogin` absent: never logged in. */
 export interface WireConsoleUser {
