@@ -26,18 +26,6 @@ export type FilterFactory<T> = (
 
 const MAX_LIMIT = 1000;
 
-/** A comma list whose every item is one of `allowed` (any, without it). */
-function commaListOf(
-  name: string,
-  value: string,
-  allowed?: readonly string[],
-): string[] {
-  const items = commaList(name, value);
-  if (allowed && items.some((v) => !allowed.includes(v)))
-    throw validation({ [name]: [`Must be one of: ${allowed.join(', ')}.`] });
-  return items;
-}
-
 type Getter<T, V> = (record: T) => V;
 
 /** Filter factories, each for one kind of spec parameter. */
@@ -49,7 +37,7 @@ export const filterOn = {
       allowed?: readonly string[],
     ): FilterFactory<T> =>
     (value, name) => {
-      const wanted = new Set(commaListOf(name, value, allowed));
+      const wanted = new Set(commaList(name, value, allowed));
       return (record) => wanted.has(get(record) ?? '');
     },
   /** Comma list; one of the record's values is one of them. */

@@ -12,12 +12,19 @@ export const PAGINATION_PARAMS = new Set([
   'sortOrder',
 ]);
 
-export function commaList(name: string, value: string): string[] {
+/** The items of a comma list, each one of `allowed` when it is given (an enum). */
+export function commaList(
+  name: string,
+  value: string,
+  allowed?: readonly string[],
+): string[] {
   const items = value
     .split(',')
     .map((v) => v.trim())
     .filter((v) => v.length > 0);
   if (!items.length) throw validation({ [name]: ['Must not be empty.'] });
+  if (allowed && items.some((v) => !allowed.includes(v)))
+    throw validation({ [name]: [`Must be one of: ${allowed.join(', ')}.`] });
   return items;
 }
 
