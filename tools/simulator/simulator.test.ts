@@ -581,36 +581,53 @@ describe('the simulator', () => {
     const group = estate.groups[4];
     const account = estate.accounts[1];
     const both = { isDecommissioned: 'true,false' };
-    const agentScopes = [
-      ['siteIds', site.id, (a: WireAgent) => a.siteId],
-      ['groupIds', group.id, (a: WireAgent) => a.groupId],
-      ['accountIds', account.id, (a: WireAgent) => a.accountId],
-    ] as const;
-    for (const [filter, id, scopeOf] of agentScopes) {
-      const { records } = await walk<WireAgent>(
-        sim,
+    const agentId = estate.threats[0].agentRealtimeInfo!.agentId!;
+    // Each filter lists exactly the estate's records it selects, in order.
+    const selections: [string, Record<string, string>, { id?: string }[]][] = [
+      [
         '/agents',
-        { ...both, [filter]: id },
-        100,
-      );
-      expect({ filter, ids: ids(records) }).toEqual({
-        filter,
-        ids: ids(estate.agents.filter((a) => scopeOf(a) === id)),
+        { ...both, siteIds: site.id },
+        estate.agents.filter((a) => a.siteId === site.id),
+      ],
+      [
+        '/agents',
+        { ...both, groupIds: group.id },
+        estate.agents.filter((a) => a.groupId === group.id),
+      ],
+      [
+        '/agents',
+        { ...both, accountIds: account.id },
+        estate.agents.filter((a) => a.accountId === account.id),
+      ],
+      [
+        '/groups',
+        { siteIds: site.id },
+        estate.groups.filter((g) => g.siteId === site.id),
+      ],
+      [
+        '/sites',
+        { accountIds: account.id },
+        estate.sites.filter((s) => s.accountId === account.id),
+      ],
+      [
+        '/threats',
+        { agentIds: agentId },
+        estate.threats.filter((t) => t.agentRealtimeInfo?.agentId === agentId),
+      ],
+      [
+        '/threats',
+        { siteIds: site.id },
+        estate.threats.filter((t) => t.agentRealtimeInfo?.siteId === site.id),
+      ],
+    ];
+    for (const [path, query, expected] of selections) {
+      const { records } = await walk(sim, path, query, 100);
+      expect({ path, query, ids: ids(records) }).toEqual({
+        path,
+        query,
+        ids: ids(expected),
       });
     }
-    const groups = await walk<WireGroup>(
-      sim,
-      '/groups',
-      { siteIds: site.id },
-      100,
-    );
-    expect(ids(groups.records)).toEqual(
-      ids(estate.groups.filter((g) => g.siteId === site.id)),
-    );
-    const sites = await walk(sim, '/sites', { accountIds: account.id }, 100);
-    expect(ids(sites.records)).toEqual(
-      ids(estate.sites.filter((s) => s.accountId === account.id)),
-    );
 
     const open = await walk<WireThreat>(
       sim,
@@ -634,29 +651,6 @@ describe('the simulator', () => {
         (t) => Date.parse(t.threatInfo!.updatedAt!) > Date.parse(since),
       ),
     ).toBe(true);
-    const agentId = estate.threats[0].agentRealtimeInfo!.agentId!;
-    const byAgent = await walk<WireThreat>(
-      sim,
-      '/threats',
-      { agentIds: agentId },
-      100,
-    );
-    expect(ids(byAgent.records)).toEqual(
-      ids(
-        estate.threats.filter((t) => t.agentRealtimeInfo?.agentId === agentId),
-      ),
-    );
-    const siteThreats = await walk<WireThreat>(
-      sim,
-      '/threats',
-      { siteIds: site.id },
-      100,
-    );
-    expect(ids(siteThreats.records)).toEqual(
-      ids(
-        estate.threats.filter((t) => t.agentRealtimeInfo?.siteId === site.id),
-      ),
-    );
     const resolved = await walk<WireThreat>(
       sim,
       '/threats',
