@@ -49,16 +49,17 @@ function call(
   });
 }
 
-/** Every page of a list; returns the answers. */
+/** Every page of a list, `limit` records a page; returns the answers. */
 async function pages(
   sim: RunningSimulator,
   path: string,
   query: Record<string, string>,
+  limit = 40,
 ): Promise<any[]> {
   const answers: any[] = [];
   let cursor: string | null = null;
   do {
-    const params = new URLSearchParams({ ...query, limit: '40' });
+    const params = new URLSearchParams({ ...query, limit: String(limit) });
     if (cursor) params.set('cursor', cursor);
     const { status, json } = await call(sim, 'GET', `${path}?${params}`);
     expect({ path, status }).toEqual({ path, status: 200 });
@@ -110,6 +111,54 @@ async function listAnswers(sim: RunningSimulator): Promise<Answers> {
   return answers;
 }
 
+/** Records a page on the posture lists: small, so that each spans pages. */
+const POSTURE_PAGE = 2;
+
+/**
+ * Policies at every scope; exclusions and blocklist of the tenant, then of
+ * every account, site and group (as the collector asks: one kind of scope a
+ * request); users, service users and roles.
+ */
+async function postureAnswers(sim: RunningSimulator): Promise<Answers> {
+  const answers: Answers = new Map();
+  const policy = async (path: string) => {
+    const { status, json } = await call(sim, 'GET', path);
+    expect({ path, status }).toEqual({ path, status: 200 });
+    return json;
+  };
+  answers.set('GET /tenant/policy', [await policy('/tenant/policy')]);
+  const { accounts, sites, groups } = sim.estate;
+  for (const [kind, records] of [
+    ['account', accounts],
+    ['site', sites],
+    ['group', groups],
+  ] as const) {
+    const bodies: any[] = [];
+    for (const { id } of records)
+      bodies.push(await policy(`/${kind}s/${id}/policy`));
+    answers.set(`GET /${kind}s/{${kind}_id}/policy`, bodies);
+  }
+  const ids = (records: readonly { id: string }[]) =>
+    records.map((r) => r.id).join(',');
+  const scopeQueries: Record<string, string>[] = [
+    { tenant: 'true' },
+    { accountIds: ids(accounts) },
+    { siteIds: ids(sites) },
+    { groupIds: ids(groups) },
+  ];
+  for (const path of ['/exclusions', '/restrictions']) {
+    const bodies: any[] = [];
+    for (const scope of scopeQueries) {
+      bodies.push(...(await pages(sim, path, scope, POSTURE_PAGE)));
+    }
+    answers.set(`GET ${path}`, bodies);
+  }
+  for (const path of ['/users', '/service-users', '/rbac/roles']) {
+    answers.set(`GET ${path}`, await pages(sim, path, {}, POSTURE_PAGE));
+  }
+  return answers;
+}
+
 async function objectAnswers(sim: RunningSimulator): Promise<Answers> {
   const info = await call(sim, 'GET', '/system/info');
   const user = await call(sim, 'GET', '/user');
@@ -146,6 +195,7 @@ beforeAll(async () => {
   });
   answers = new Map([
     ...(await listAnswers(sim)),
+    ...(await postureAnswers(sim)),
     ...(await objectAnswers(sim)),
   ]);
 });
@@ -164,15 +214,24 @@ test('the estate carries every real-world variation', () => {
 test('every answer of every endpoint validates against the specification', () => {
   expect([...answers.keys()].sort()).toEqual([
     'GET /accounts',
+    'GET /accounts/{account_id}/policy',
     'GET /agents',
     'GET /application-management/inventory',
     'GET /application-management/inventory/endpoints',
     'GET /application-management/risks',
+    'GET /exclusions',
     'GET /groups',
+    'GET /groups/{group_id}/policy',
+    'GET /rbac/roles',
+    'GET /restrictions',
+    'GET /service-users',
     'GET /sites',
+    'GET /sites/{site_id}/policy',
     'GET /system/info',
+    'GET /tenant/policy',
     'GET /threats',
     'GET /user',
+    'GET /users',
     'POST /users/api-token-details',
   ]);
   const violations: (Violation & { endpoint: string })[] = [];
@@ -188,6 +247,24 @@ test('every answer of every endpoint validates against the specification', () =>
   expect(violations.slice(0, 20)).toEqual([]);
   // Each deviation the list allows is one the simulator really produces.
   expect([...seen].sort()).toEqual(Object.keys(REAL_WORLD_DEVIATIONS).sort());
+});
+
+test('every posture list was read over several pages', () => {
+  // Exclusions and blocklist: four requests (tenant, accounts, sites, groups).
+  const requests: Record<string, number> = {
+    'GET /exclusions': 4,
+    'GET /restrictions': 4,
+    'GET /users': 1,
+    'GET /service-users': 1,
+    'GET /rbac/roles': 1,
+  };
+  for (const [endpoint, count] of Object.entries(requests)) {
+    const pageCount = answers.get(endpoint)!.length;
+    expect({ endpoint, severalPages: pageCount > count }).toEqual({
+      endpoint,
+      severalPages: true,
+    });
+  }
 });
 
 test('lists were read over several pages, later pages reporting no total', () => {

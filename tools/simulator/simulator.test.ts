@@ -581,46 +581,53 @@ describe('the simulator', () => {
     const group = estate.groups[4];
     const account = estate.accounts[1];
     const both = { isDecommissioned: 'true,false' };
-    const bySite = await walk<WireAgent>(
-      sim,
-      '/agents',
-      { ...both, siteIds: site.id },
-      100,
-    );
-    expect(ids(bySite.records)).toEqual(
-      ids(estate.agents.filter((a) => a.siteId === site.id)),
-    );
-    const byGroup = await walk<WireAgent>(
-      sim,
-      '/agents',
-      { ...both, groupIds: group.id },
-      100,
-    );
-    expect(ids(byGroup.records)).toEqual(
-      ids(estate.agents.filter((a) => a.groupId === group.id)),
-    );
-    const byAccount = await walk<WireAgent>(
-      sim,
-      '/agents',
-      { ...both, accountIds: account.id },
-      100,
-    );
-    expect(ids(byAccount.records)).toEqual(
-      ids(estate.agents.filter((a) => a.accountId === account.id)),
-    );
-    const groups = await walk<WireGroup>(
-      sim,
-      '/groups',
-      { siteIds: site.id },
-      100,
-    );
-    expect(ids(groups.records)).toEqual(
-      ids(estate.groups.filter((g) => g.siteId === site.id)),
-    );
-    const sites = await walk(sim, '/sites', { accountIds: account.id }, 100);
-    expect(ids(sites.records)).toEqual(
-      ids(estate.sites.filter((s) => s.accountId === account.id)),
-    );
+    const agentId = estate.threats[0].agentRealtimeInfo!.agentId!;
+    // Each filter lists exactly the estate's records it selects, in order.
+    const selections: [string, Record<string, string>, { id?: string }[]][] = [
+      [
+        '/agents',
+        { ...both, siteIds: site.id },
+        estate.agents.filter((a) => a.siteId === site.id),
+      ],
+      [
+        '/agents',
+        { ...both, groupIds: group.id },
+        estate.agents.filter((a) => a.groupId === group.id),
+      ],
+      [
+        '/agents',
+        { ...both, accountIds: account.id },
+        estate.agents.filter((a) => a.accountId === account.id),
+      ],
+      [
+        '/groups',
+        { siteIds: site.id },
+        estate.groups.filter((g) => g.siteId === site.id),
+      ],
+      [
+        '/sites',
+        { accountIds: account.id },
+        estate.sites.filter((s) => s.accountId === account.id),
+      ],
+      [
+        '/threats',
+        { agentIds: agentId },
+        estate.threats.filter((t) => t.agentRealtimeInfo?.agentId === agentId),
+      ],
+      [
+        '/threats',
+        { siteIds: site.id },
+        estate.threats.filter((t) => t.agentRealtimeInfo?.siteId === site.id),
+      ],
+    ];
+    for (const [path, query, expected] of selections) {
+      const { records } = await walk(sim, path, query, 100);
+      expect({ path, query, ids: ids(records) }).toEqual({
+        path,
+        query,
+        ids: ids(expected),
+      });
+    }
 
     const open = await walk<WireThreat>(
       sim,
@@ -644,29 +651,6 @@ describe('the simulator', () => {
         (t) => Date.parse(t.threatInfo!.updatedAt!) > Date.parse(since),
       ),
     ).toBe(true);
-    const agentId = estate.threats[0].agentRealtimeInfo!.agentId!;
-    const byAgent = await walk<WireThreat>(
-      sim,
-      '/threats',
-      { agentIds: agentId },
-      100,
-    );
-    expect(ids(byAgent.records)).toEqual(
-      ids(
-        estate.threats.filter((t) => t.agentRealtimeInfo?.agentId === agentId),
-      ),
-    );
-    const siteThreats = await walk<WireThreat>(
-      sim,
-      '/threats',
-      { siteIds: site.id },
-      100,
-    );
-    expect(ids(siteThreats.records)).toEqual(
-      ids(
-        estate.threats.filter((t) => t.agentRealtimeInfo?.siteId === site.id),
-      ),
-    );
     const resolved = await walk<WireThreat>(
       sim,
       '/threats',

@@ -1,7 +1,13 @@
 /** The contract validator catches what it must: it can fail. */
 import { generateEstate } from '../estate';
 import { REAL_WORLD_DEVIATIONS } from '../wire';
-import { responseSchema, schemaAt, validateAnswer } from './validate';
+import { generatePosture } from '../posture';
+import {
+  responseSchema,
+  schemaAt,
+  specParameters,
+  validateAnswer,
+} from './validate';
 
 const agent = generateEstate({ seed: 5, agents: 3, variations: false })
   .agents[0];
@@ -93,4 +99,49 @@ test('every named deviation is a field the specification declares, of the type i
     if (deviation.kind === 'stringBoolean') expect(type).toBe('boolean');
     else expect(node?.['x-nullable']).toBeFalsy();
   }
+});
+
+test('a posture answer is held to its schema too: enum, type, undeclared field', () => {
+  const exclusion = generatePosture({
+    seed: 5,
+    now: new Date('2026-11-01T12:00:00.000Z'),
+    accounts: [{ id: '400000000000000001', name: 'Acme' }],
+    sites: [
+      { id: '500000000000000001', name: 'HQ', accountId: '400000000000000001' },
+    ],
+    groups: [
+      {
+        id: '600000000000000001',
+        name: 'Servers',
+        siteId: '500000000000000001',
+      },
+    ],
+  }).exclusions[0].record;
+  const answer = (record: object) => ({
+    data: [record],
+    pagination: { totalItems: 1, nextCursor: null },
+  });
+  const check = (record: object) =>
+    validateAnswer('GET /exclusions', 'exclusions', answer(record)).violations;
+  expect(check(exclusion)).toEqual([]);
+  expect(
+    check({ ...exclusion, mode: 'off', imported: 'no', secret: 1 }).map(
+      (v) => v.path,
+    ),
+  ).toEqual([
+    'exclusions[].mode',
+    'exclusions[].imported',
+    'exclusions[].secret',
+  ]);
+});
+
+test('the query parameters of an endpoint are those the specification declares', () => {
+  expect(specParameters('GET /exclusions')).toEqual(
+    expect.arrayContaining(['tenant', 'accountIds', 'types', 'cursor']),
+  );
+  // Path parameters are not query parameters.
+  expect(specParameters('GET /sites/{site_id}/policy')).toEqual([]);
+  expect(() => specParameters('GET /exclusion')).toThrow(
+    'The specification has no GET /exclusion',
+  );
 });

@@ -35,14 +35,33 @@ const LEAF_KEYS = new Set([
   'default',
 ]);
 
-/** The specification's 200 answer for `GET /accounts`, `POST /users/api-token-details`... */
-export function responseSchema(endpoint: string): Schema {
+interface SpecEntry {
+  parameters?: { name: string; in: string }[];
+  response200?: Schema;
+}
+
+/** The specification's entry for `GET /accounts`, `POST /users/api-token-details`... */
+function specEntry(endpoint: string): SpecEntry {
   const [method, path] = endpoint.split(' ');
-  const entry = (spec.paths as Record<string, { response200?: Schema }>)[
+  const entry = (spec.paths as Record<string, SpecEntry>)[
     `${method} /web/api/v2.1${path}`
   ];
-  if (!entry?.response200) throw new Error(`No 200 schema for ${endpoint}`);
-  return entry.response200;
+  if (!entry) throw new Error(`The specification has no ${endpoint}`);
+  return entry;
+}
+
+/** The specification's 200 answer for `GET /accounts`, `POST /users/api-token-details`... */
+export function responseSchema(endpoint: string): Schema {
+  const schema = specEntry(endpoint).response200;
+  if (!schema) throw new Error(`No 200 schema for ${endpoint}`);
+  return schema;
+}
+
+/** The query parameters the specification declares for `endpoint`. */
+export function specParameters(endpoint: string): string[] {
+  return (specEntry(endpoint).parameters ?? [])
+    .filter((p) => p.in === 'query')
+    .map((p) => p.name);
 }
 
 /** The schema node at a deviation path, e.g. `agents[].firewallEnabled` in GET /agents. */

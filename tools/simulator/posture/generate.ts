@@ -18,7 +18,7 @@ import {
   WireExclusion,
   WireRestriction,
   WireServiceUser,
-} from './wire';
+} from '../wire';
 
 export interface PostureEstate {
   now: Date;

@@ -1,24 +1,22 @@
 /**
- * Cursor-paged lists for the posture endpoints, with the same rules as the
- * simulator's other lists: `limit` 1..1000 (default 10), opaque cursors bound
- * to the endpoint and its filters, unknown parameters refused with 400
- * `Unknown field.`, records in id order (`sortBy`/`sortOrder` accepted, ignored).
+ * Cursor-paged lists for the posture endpoints, on the paging rules of the
+ * simulator's other lists (`../server/params`): `limit` 1..1000 (default 10),
+ * cursors bound to the endpoint and its filters, unknown parameters refused
+ * with 400 `Unknown field.`, records in id order (`sortBy`/`sortOrder`
+ * accepted, ignored). Every page reports `totalItems`.
  */
-import { hash32, parseIsoMicros } from '../random';
-
-export class PostureHttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: number,
-    readonly title: string,
-    readonly detail: string | Record<string, string[]> | null,
-  ) {
-    super(title);
-  }
-}
-
-export const validationError = (detail: string | Record<string, string[]>) =>
-  new PostureHttpError(400, 4000010, 'Validation Error', detail);
+import { parseIsoMicros } from '../random';
+import { validation } from '../server/errors';
+import {
+  booleanParam,
+  canonicalFilterKey,
+  commaList,
+  dateParam,
+  encodeCursor,
+  filterHash,
+  PAGINATION_PARAMS,
+  pageRequest,
+} from '../server/params';
 
 /** A query parameter's value → a record predicate (throws a validation error on a bad value). */
 export type FilterFactory<T> = (
@@ -27,39 +25,6 @@ export type FilterFactory<T> = (
 ) => (record: T) => boolean;
 
 const MAX_LIMIT = 1000;
-const PAGINATION_PARAMS = [
-  'limit',
-  'cursor',
-  'skip',
-  'skipCount',
-  'countOnly',
-  'sortBy',
-  'sortOrder',
-];
-
-function csv(
-  name: string,
-  value: string,
-  allowed?: readonly string[],
-): string[] {
-  const items = value
-    .split(',')
-    .map((v) => v.trim())
-    .filter(Boolean);
-  if (!items.length) throw validationError({ [name]: ['Must not be empty.'] });
-  const bad = allowed ? items.filter((v) => !allowed.includes(v)) : [];
-  if (bad.length)
-    throw validationError({
-      [name]: [`Must be one of: ${allowed!.join(', ')}.`],
-    });
-  return items;
-}
-
-export function booleanParam(name: string, value: string): boolean {
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  throw validationError({ [name]: ['Not a valid boolean.'] });
-}
 
 type Getter<T, V> = (record: T) => V;
 
@@ -72,14 +37,14 @@ export const filterOn = {
       allowed?: readonly string[],
     ): FilterFactory<T> =>
     (value, name) => {
-      const wanted = new Set(csv(name, value, allowed));
+      const wanted = new Set(commaList(name, value, allowed));
       return (record) => wanted.has(get(record) ?? '');
     },
   /** Comma list; one of the record's values is one of them. */
   anyOf:
     <T>(get: Getter<T, string[]>): FilterFactory<T> =>
     (value, name) => {
-      const wanted = new Set(csv(name, value));
+      const wanted = new Set(commaList(name, value));
       return (record) => get(record).some((v) => wanted.has(v));
     },
   /** Exact value, case-insensitive. */
@@ -92,7 +57,7 @@ export const filterOn = {
   containsAny:
     <T>(get: Getter<T, string | null | undefined>): FilterFactory<T> =>
     (value, name) => {
-      const parts = csv(name, value).map((v) => v.toLowerCase());
+      const parts = commaList(name, value).map((v) => v.toLowerCase());
       return (record) =>
         parts.some((p) => (get(record) ?? '').toLowerCase().includes(p));
     },
@@ -109,9 +74,7 @@ export const filterOn = {
       op: 'gt' | 'gte' | 'lt' | 'lte',
     ): FilterFactory<T> =>
     (value, name) => {
-      const bound = parseIsoMicros(value);
-      if (Number.isNaN(bound))
-        throw validationError({ [name]: ['Not a valid datetime.'] });
+      const bound = dateParam(name, value);
       return (record) => {
         const raw = get(record);
         if (!raw) return false;
@@ -144,46 +107,6 @@ export interface ListSpec<T> {
   toWire: (record: T) => unknown;
 }
 
-function intParam(
-  name: string,
-  value: string,
-  min: number,
-  max: number,
-): number {
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw validationError({
-      [name]: [
-        `Must be greater than or equal to ${min} and less than or equal to ${max}.`,
-      ],
-    });
-  }
-  return Number(value);
-}
-
-function cursorFor(
-  endpoint: string,
-  offset: number,
-  filterHash: string,
-): string {
-  return Buffer.from(`posture:${endpoint}:${offset}:${filterHash}`).toString(
-    'base64',
-  );
-}
-
-function cursorOffset(
-  cursor: string,
-  endpoint: string,
-  filterHash: string,
-  size: number,
-): number {
-  const text = Buffer.from(cursor, 'base64').toString('utf8');
-  const m = /^posture:([a-z-]+):(\d{1,9}):([0-9a-f]{8})$/.exec(text);
-  if (!m || m[1] !== endpoint || m[3] !== filterHash || Number(m[2]) > size) {
-    throw validationError({ cursor: ['Invalid cursor.'] });
-  }
-  return Number(m[2]);
-}
-
 /** Every query parameter a list answers (paging, filters, scope). */
 export function listSpecParameters<T>(spec: ListSpec<T>): string[] {
   return [
@@ -199,46 +122,30 @@ export function listPage<T>(
   records: readonly T[],
   query: Record<string, string>,
 ) {
+  const filters: Record<string, string> = {};
   const predicates: ((record: T) => boolean)[] = [];
-  const filterKey: string[] = [];
-  for (const name of Object.keys(query).sort()) {
-    if (PAGINATION_PARAMS.includes(name)) continue;
-    filterKey.push(`${name}=${query[name]}`);
+  for (const [name, value] of Object.entries(query)) {
+    if (PAGINATION_PARAMS.has(name)) continue;
+    filters[name] = value;
     if (spec.handled?.includes(name)) continue;
     const factory = spec.filters[name];
-    if (!factory) throw validationError({ [name]: ['Unknown field.'] });
-    predicates.push(factory(query[name], name));
+    if (!factory) throw validation({ [name]: ['Unknown field.'] });
+    predicates.push(factory(value, name));
   }
-  const limit =
-    query.limit === undefined
-      ? 10
-      : intParam('limit', query.limit, 1, MAX_LIMIT);
-  const countOnly =
-    query.countOnly !== undefined && booleanParam('countOnly', query.countOnly);
-  const skipCount =
-    query.skipCount !== undefined && booleanParam('skipCount', query.skipCount);
   const matching = records.filter((r) => predicates.every((p) => p(r)));
-  const filterHash = hash32(spec.endpoint, filterKey.join('&'))
-    .toString(16)
-    .padStart(8, '0');
-  let offset = 0;
-  if (query.cursor !== undefined)
-    offset = cursorOffset(
-      query.cursor,
-      spec.endpoint,
-      filterHash,
-      matching.length,
-    );
-  else if (query.skip !== undefined)
-    offset = Math.min(intParam('skip', query.skip, 0, 1000), matching.length);
-  const end = Math.min(matching.length, offset + limit);
+  const hash = filterHash(spec.endpoint, canonicalFilterKey(filters));
+  const list = { name: spec.endpoint, maxLimit: MAX_LIMIT };
+  const page = pageRequest(list, query, matching.length, hash);
+  const end = Math.min(matching.length, page.offset + page.limit);
   return {
-    data: countOnly ? [] : matching.slice(offset, end).map(spec.toWire),
+    data: page.countOnly
+      ? []
+      : matching.slice(page.offset, end).map(spec.toWire),
     pagination: {
-      totalItems: skipCount ? null : matching.length,
+      totalItems: page.skipCount ? null : matching.length,
       nextCursor:
-        !countOnly && end < matching.length
-          ? cursorFor(spec.endpoint, end, filterHash)
+        !page.countOnly && end < matching.length
+          ? encodeCursor(spec.endpoint, end, page.page + 1, hash)
           : null,
     },
   };

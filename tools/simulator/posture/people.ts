@@ -13,7 +13,7 @@ import {
   WireRole,
   WireScopeRole,
   WireServiceUser,
-} from './wire';
+} from '../wire';
 
 export const PREDEFINED_ROLES = ['Admin', 'IR Team', 'SOC', 'Viewer'] as const;
 const ROLE_DESCRIPTIONS: Record<string, string> = {

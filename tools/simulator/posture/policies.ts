@@ -15,7 +15,7 @@ import {
   EngineState,
   PolicyInheritedFrom,
   WirePolicy,
-} from './wire';
+} from '../wire';
 
 export interface ScopePolicy {
   level: ScopeLevel;

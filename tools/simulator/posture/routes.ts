@@ -13,6 +13,8 @@
  * every user's `scopeRoles` may point at.
  */
 import { PostureEstate } from './generate';
+import { HttpError, validation } from '../server/errors';
+import { booleanParam, commaList } from '../server/params';
 import {
   listSpecParameters,
   filterOn,
@@ -20,9 +22,6 @@ import {
   FilterFactory,
   listPage,
   ListSpec,
-  PostureHttpError,
-  booleanParam,
-  validationError,
 } from './lists';
 import { PersonRecord, RoleRecord } from './people';
 import { ScopedRecord } from './rules';
@@ -40,7 +39,7 @@ import {
   WireRestriction,
   WireScopedRule,
   WireServiceUser,
-} from './wire';
+} from '../wire';
 
 export const POSTURE_PERMISSIONS = [
   'Policy.view',
@@ -101,13 +100,15 @@ const ENDPOINTS = {
   { pattern: RegExp; permission: PosturePermission }
 >;
 
-/** Whether `apiPath` (after `/web/api/v2.1`) is one of the posture endpoints. */
-export function isPosturePath(apiPath: string): boolean {
-  return Object.values(ENDPOINTS).some((e) => e.pattern.test(apiPath));
-}
+/** Every path (after `/web/api/v2.1`) of the posture endpoints. */
+export const POSTURE_PATH = new RegExp(
+  Object.values(ENDPOINTS)
+    .map((e) => e.pattern.source)
+    .join('|'),
+);
 
 const forbidden = (detail: string) =>
-  new PostureHttpError(403, 4030010, 'Forbidden', detail);
+  new HttpError({ status: 403, code: 4030010, title: 'Forbidden', detail });
 const LEVEL_OF_PATH: Record<string, ScopeLevel> = {
   accounts: 'account',
   sites: 'site',
@@ -122,13 +123,9 @@ const SCOPE_PARAMS = [
   'includeChildren',
 ];
 
-function errorResponse(error: PostureHttpError): PostureResponse {
-  return {
-    status: error.status,
-    body: {
-      errors: [{ code: error.code, title: error.title, detail: error.detail }],
-    },
-  };
+function errorResponse({ apiError }: HttpError): PostureResponse {
+  const { status, ...error } = apiError;
+  return { status, body: { errors: [error] } };
 }
 
 /** A `PostureRoute` that also lists the query parameters each list honours. */
@@ -147,15 +144,11 @@ function namedScopes(query: Record<string, string>) {
     ['groupIds', 'group'],
   ] as const) {
     if (query[param] === undefined) continue;
-    const ids = query[param]
-      .split(',')
-      .map((v) => v.trim())
-      .filter(Boolean);
-    if (!ids.length) throw validationError({ [param]: ['Must not be empty.'] });
+    const ids = commaList(param, query[param]);
     named.push(...ids.map((id) => scopeKey(level, id)));
   }
   if (tenant && named.length) {
-    throw validationError(
+    throw validation(
       'tenant=true lists tenant-scope records only: do not combine it with accountIds, siteIds or groupIds',
     );
   }
@@ -174,7 +167,7 @@ function requestedScopes(
   const keys = namedScopes(query);
   if (!keys.length) {
     if (!defaults.required) return null;
-    throw validationError(
+    throw validation(
       'Specify tenant=true for tenant-scope records, or accountIds, siteIds or groupIds for records of those scopes',
     );
   }
@@ -203,7 +196,12 @@ const policy: Handler = ({ posture, access, visible }, m) => {
   const key = m[1] ? 'tenant' : scopeKey(LEVEL_OF_PATH[m[2]], m[3]);
   const answer = posture.policies.get(key);
   if (!answer)
-    throw new PostureHttpError(404, 4040010, 'Not Found', 'Policy not found');
+    throw new HttpError({
+      status: 404,
+      code: 4040010,
+      title: 'Not Found',
+      detail: 'Policy not found',
+    });
   if (!visible(key)) {
     throw forbidden(`Action is not allowed to ${access.scope.level} users`);
   }
@@ -296,7 +294,7 @@ export function postureRouter(posture: PostureEstate): PostureRouter {
         const request = { posture, query, access, visible };
         return { status: 200, body: handlers[name](request, match) };
       } catch (error) {
-        if (error instanceof PostureHttpError) return errorResponse(error);
+        if (error instanceof HttpError) return errorResponse(error);
         throw error;
       }
     }

@@ -12,13 +12,13 @@ import {
   EXCLUSION_MODES,
   EXCLUSION_SOURCES,
   EXCLUSION_TYPES,
-  OsType,
+  WireOsType,
   PATH_EXCLUSION_TYPES,
   PathExclusionType,
   WireExclusion,
   WireRestriction,
   WireScopedRule,
-} from './wire';
+} from '../wire';
 
 /** A rule with the key of the scope it belongs to. */
 export interface ScopedRecord<T> {
@@ -28,7 +28,7 @@ export interface ScopedRecord<T> {
 
 const LEVELS: readonly ScopeLevel[] = ['tenant', 'account', 'site', 'group'];
 
-const PATHS: Record<OsType, Record<PathExclusionType, string[]>> = {
+const PATHS: Record<WireOsType, Record<PathExclusionType, string[]>> = {
   windows: {
     file: [
       'C:\\Program Files\\Veeam\\Backup\\VeeamAgent.exe',
@@ -64,7 +64,7 @@ const VALUES: Record<Exclude<ExclusionType, 'path'>, string[]> = {
   ],
 };
 /** Paths SentinelOne flags as too broad to exclude. */
-const BROAD_PATHS: Partial<Record<OsType, string>> = {
+const BROAD_PATHS: Partial<Record<WireOsType, string>> = {
   windows: 'C:\\',
   linux: '/',
 };
@@ -151,10 +151,10 @@ function sourceOf(rng: Random, index: number): ExclusionSource {
   ]);
 }
 
-function osTypeOf(rng: Random, type: ExclusionType): OsType {
+function osTypeOf(rng: Random, type: ExclusionType): WireOsType {
   if (type === 'browser' || type === 'file_type') return 'windows';
-  if (type === 'certificate') return rng.pick<OsType>(['windows', 'macos']);
-  return rng.weighted<OsType>([
+  if (type === 'certificate') return rng.pick<WireOsType>(['windows', 'macos']);
+  return rng.weighted<WireOsType>([
     ['windows', 60],
     ['linux', 20],
     ['macos', 15],
@@ -214,7 +214,7 @@ function ruleBase(
 function exclusionValue(
   rng: Random,
   type: ExclusionType,
-  osType: OsType,
+  osType: WireOsType,
   pathType: PathExclusionType | null,
 ) {
   if (type === 'white_hash') return rng.hex(40);
@@ -302,7 +302,7 @@ export function generateRestrictions(
         id: postureId(input.seed, POSTURE_ID_KINDS.restriction, i),
         type: 'black_hash',
         value: rng.hex(40),
-        osType: rng.pick<OsType>(['windows', 'windows', 'macos', 'linux']),
+        osType: rng.pick<WireOsType>(['windows', 'windows', 'macos', 'linux']),
         description:
           source === 'action_from_threat'
             ? 'Blocked from a malicious threat'

@@ -47,23 +47,13 @@ export class ScopeTree {
       parentKey: null,
     });
     for (const account of input.accounts) {
-      this.addChild('tenant', 'account', account.id, account.name);
+      this.addChild('tenant', 'account', account);
     }
     for (const site of input.sites) {
-      this.addChild(
-        scopeKey('account', site.accountId),
-        'site',
-        site.id,
-        site.name,
-      );
+      this.addChild(scopeKey('account', site.accountId), 'site', site);
     }
     for (const group of input.groups) {
-      this.addChild(
-        scopeKey('site', group.siteId),
-        'group',
-        group.id,
-        group.name,
-      );
+      this.addChild(scopeKey('site', group.siteId), 'group', group);
     }
   }
 
@@ -105,8 +95,7 @@ export class ScopeTree {
   private addChild(
     parentKey: string,
     level: ScopeLevel,
-    id: string,
-    name: string,
+    { id, name }: { id: string; name: string },
   ) {
     const parent = this.nodes.get(parentKey);
     // Input from the estate is consistent; a dangling parent is a caller bug.

@@ -17,13 +17,12 @@ import {
 } from './faults';
 import { jsonBuffer, joinBuffers } from './json';
 import {
-  booleanParam,
   canonicalFilterKey,
   commaList,
-  decodeCursor,
   encodeCursor,
   filterHash,
   PAGINATION_PARAMS,
+  pageRequest,
 } from './params';
 import { ScopeRules, visibleRecords, visibleSite } from './scope';
 import { ListSource, Predicate } from './sources';
@@ -222,69 +221,6 @@ function entryJson(
   const json = jsonBuffer(record);
   faults.nullCache.set(cacheKey, json);
   return json;
-}
-
-interface PageRequest {
-  limit: number;
-  countOnly: boolean;
-  skipCount: boolean;
-  offset: number;
-  page: number;
-  cursor: string | undefined;
-}
-
-function pageRequest(
-  source: ListSource,
-  query: Record<string, string>,
-  listSize: number,
-  hash: string,
-): PageRequest {
-  let limit = 10;
-  if (query.limit !== undefined) {
-    if (!/^-?\d+$/.test(query.limit))
-      throw validation({ limit: ['Not a valid integer.'] });
-    limit = Number(query.limit);
-    if (limit < 1 || limit > source.maxLimit) {
-      throw validation({
-        limit: [
-          `Must be greater than or equal to 1 and less than or equal to ${source.maxLimit}.`,
-        ],
-      });
-    }
-  }
-  const flag = (name: string) =>
-    query[name] !== undefined && booleanParam(name, query[name]);
-  const request: PageRequest = {
-    limit,
-    countOnly: flag('countOnly'),
-    skipCount: flag('skipCount'),
-    offset: 0,
-    page: 0,
-    cursor: query.cursor,
-  };
-  if (request.cursor !== undefined) {
-    const decoded = decodeCursor(request.cursor);
-    if (
-      !decoded ||
-      decoded.source !== source.name ||
-      decoded.filterHash !== hash ||
-      decoded.offset > listSize
-    ) {
-      throw validation({ cursor: ['Invalid cursor.'] });
-    }
-    request.offset = decoded.offset;
-    request.page = decoded.page;
-  } else if (query.skip !== undefined) {
-    if (!/^\d+$/.test(query.skip) || Number(query.skip) > 1000) {
-      throw validation({
-        skip: [
-          'Must be greater than or equal to 0 and less than or equal to 1000.',
-        ],
-      });
-    }
-    request.offset = Math.min(Number(query.skip), listSize);
-  }
-  return request;
 }
 
 /** `data: {allSites, sites}`: licence totals of the listed sites. */

@@ -12,12 +12,19 @@ export const PAGINATION_PARAMS = new Set([
   'sortOrder',
 ]);
 
-export function commaList(name: string, value: string): string[] {
+/** The items of a comma list, each one of `allowed` when it is given (an enum). */
+export function commaList(
+  name: string,
+  value: string,
+  allowed?: readonly string[],
+): string[] {
   const items = value
     .split(',')
     .map((v) => v.trim())
     .filter((v) => v.length > 0);
   if (!items.length) throw validation({ [name]: ['Must not be empty.'] });
+  if (allowed && items.some((v) => !allowed.includes(v)))
+    throw validation({ [name]: [`Must be one of: ${allowed.join(', ')}.`] });
   return items;
 }
 
@@ -83,4 +90,72 @@ export function decodeCursor(
     page: Number(m[3]),
     filterHash: m[4],
   };
+}
+
+/** What a list request asks of paging: `limit`, `cursor` or `skip`, `countOnly`, `skipCount`. */
+export interface PageRequest {
+  limit: number;
+  countOnly: boolean;
+  skipCount: boolean;
+  offset: number;
+  page: number;
+  cursor: string | undefined;
+}
+
+/**
+ * The paging parameters of a request to list `list` (`name` is the cursors'
+ * prefix): a cursor must be one this list gave for the same filters (`hash`).
+ */
+export function pageRequest(
+  list: { name: string; maxLimit: number },
+  query: Record<string, string>,
+  listSize: number,
+  hash: string,
+): PageRequest {
+  let limit = 10;
+  if (query.limit !== undefined) {
+    if (!/^-?\d+$/.test(query.limit))
+      throw validation({ limit: ['Not a valid integer.'] });
+    limit = Number(query.limit);
+    if (limit < 1 || limit > list.maxLimit) {
+      throw validation({
+        limit: [
+          `Must be greater than or equal to 1 and less than or equal to ${list.maxLimit}.`,
+        ],
+      });
+    }
+  }
+  const flag = (name: string) =>
+    query[name] !== undefined && booleanParam(name, query[name]);
+  const request: PageRequest = {
+    limit,
+    countOnly: flag('countOnly'),
+    skipCount: flag('skipCount'),
+    offset: 0,
+    page: 0,
+    cursor: query.cursor,
+  };
+  if (request.cursor !== undefined) {
+    const decoded = decodeCursor(request.cursor);
+    if (
+      !decoded ||
+      decoded.source !== list.name ||
+      decoded.filterHash !== hash ||
+      decoded.offset > listSize
+    ) {
+      throw validation({ cursor: ['Invalid cursor.'] });
+    }
+    request.offset = decoded.offset;
+    request.page = decoded.page;
+  } else if (query.skip !== undefined) {
+    if (!/^\d+$/.test(query.skip) || Number(query.skip) > 1000) {
+      throw validation({
+        skip: [
+          'Must be greater than or equal to 0 and less than or equal to 1000.',
+        ],
+      });
+    }
+    request.offset = Math.min(Number(query.skip), listSize);
+  }
+  return request;
 }

@@ -3,7 +3,7 @@
  * so that a module of routes is added with one line (`...moreRoutes(ctx)`).
  */
 import { Estate } from '../estate';
-import { PostureAccess, postureRouter } from '../posture';
+import { POSTURE_PATH, PostureAccess, postureRouter } from '../posture';
 import { notFound, unauthorized, validation } from './errors';
 import { CursorFault } from './faults';
 import { answerList, ListContext } from './lists';
@@ -118,10 +118,6 @@ function secretRoutes(ctx: RouteContext): Route[] {
     },
   ];
 }
-
-/** Every path `../posture` answers (its `isPosturePath`). */
-const POSTURE_PATH =
-  /^\/(?:(?:tenant|(?:accounts|sites|groups)\/\d+)\/policy|exclusions|restrictions|users|service-users|rbac\/roles)$/;
 
 /** Policies, exclusions, blocklist, users and roles: `../posture` answers them. */
 function postureRoutes(ctx: RouteContext): Route[] {

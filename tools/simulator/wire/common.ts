@@ -64,10 +64,17 @@ export type WireMachineType =
   | 'kubernetes pod';
 
 /** An enum the specification declares on several records. */
-export type WireOsType = 'windows' | 'windows_legacy' | 'linux' | 'macos';
+export const OS_TYPES = [
+  'windows',
+  'windows_legacy',
+  'linux',
+  'macos',
+] as const;
+export type WireOsType = (typeof OS_TYPES)[number];
 
 /** An enum the specification declares on several records. */
 export type WireScanStatus = 'none' | 'started' | 'aborted' | 'finished';
 
 /** An enum the specification declares on several records. */
-export type WireMitigationMode = 'detect' | 'protect';
+export const MITIGATION_MODES = ['detect', 'protect'] as const;
+export type WireMitigationMode = (typeof MITIGATION_MODES)[number];

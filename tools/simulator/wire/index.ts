@@ -11,3 +11,6 @@ export * from './agents';
 export * from './threats';
 export * from './applications';
 export * from './system';
+export * from './policies';
+export * from './exclusions';
+export * from './users';

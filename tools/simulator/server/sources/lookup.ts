@@ -87,13 +87,14 @@ export function hierarchyFilters(
   };
 }
 
-/** A filter matching a string field against a comma list of values. */
+/** A filter matching a string field against a comma list of values (of `allowed`, an enum, when given). */
 export function oneOf(
   name: string,
   field: (index: number) => string | undefined | null,
+  allowed?: readonly string[],
 ): FilterFactory {
   return (v) => {
-    const wanted = new Set(commaList(name, v));
+    const wanted = new Set(commaList(name, v, allowed));
     return (i) => wanted.has(field(i) ?? '');
   };
 }

@@ -1,12 +1,11 @@
 /** `GET /threats`: scope filters follow the threat's agent placement. */
 import { parseIsoMicros } from '../../random';
-import { validation } from '../errors';
 import { cachedJson } from '../json';
 import { booleanParam, commaList, dateParam } from '../params';
 import { EstateLookup, hierarchyFilters, oneOf } from './lookup';
 import { FilterFactory, ListSource } from './types';
 
-const INCIDENT_STATUSES = new Set(['unresolved', 'in_progress', 'resolved']);
+const INCIDENT_STATUSES = ['unresolved', 'in_progress', 'resolved'];
 
 function dateFilter(
   name: string,
@@ -58,15 +57,11 @@ export function threatsSource(lookup: EstateLookup): ListSource {
         );
         return (i) => wanted.has(i);
       },
-      incidentStatuses: (v) => {
-        const wanted = new Set(commaList('incidentStatuses', v));
-        for (const s of wanted) {
-          if (!INCIDENT_STATUSES.has(s)) {
-            throw validation({ incidentStatuses: [`Invalid value: ${s}.`] });
-          }
-        }
-        return (i) => wanted.has(incidentStatus(i) ?? '');
-      },
+      incidentStatuses: oneOf(
+        'incidentStatuses',
+        incidentStatus,
+        INCIDENT_STATUSES,
+      ),
       resolved: (v) => {
         const wanted = booleanParam('resolved', v);
         return (i) => (incidentStatus(i) === 'resolved') === wanted;
