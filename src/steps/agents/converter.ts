@@ -225,7 +225,7 @@ export function createAgentEntity(
     id,
     name,
     displayName: name,
-    function: [...AGENT_FUNCTIONS],
+    function: AGENT_FUNCTIONS as string[],
     uuid: toText(agent.uuid),
     hostname: computerName,
     domain: toName(agent.domain),
