@@ -20,6 +20,8 @@ describe('toBoolean', () => {
     [' FALSE ', false],
     ['1', true],
     ['0', false],
+    ['on', true],
+    [' OFF', false],
   ])('%p -> %p', (value, expected) => {
     expect(toBoolean(value)).toBe(expected);
   });

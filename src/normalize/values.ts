@@ -14,9 +14,15 @@ const BOOLEANS_BY_TEXT: ReadonlyMap<string, boolean> = new Map([
   ['false', false],
   ['1', true],
   ['0', false],
+  // How a policy states each of its engines.
+  ['on', true],
+  ['off', false],
 ]);
 
-/** `true`/`false`, or `"True"`, `"false"`, `"1"`, `"0"` (any case); else `undefined`. */
+/**
+ * `true`/`false`, or `"True"`, `"false"`, `"1"`, `"0"`, `"on"`, `"off"` (any
+ * case); else `undefined`.
+ */
 export function toBoolean(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') {
     return value;
