@@ -33,7 +33,7 @@ import {
 import { agentWebLink } from '../webLinks';
 
 /** Fields of an agent that must never reach the graph. */
-export const AGENT_SECRET_FIELDS = ['licenseKey'] as const;
+const AGENT_SECRET_FIELDS = ['licenseKey'] as const;
 
 /**
  * An agent is online when its network status is `connected` and it reported
