@@ -26,6 +26,8 @@ export class MalformedRecordError extends Error {
   }
 }
 
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** Longest excerpt of an offending value quoted in an error message. */
 const MAX_QUOTED_VALUE_LENGTH = 60;
 
