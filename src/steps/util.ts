@@ -74,8 +74,8 @@ export function parseDate(
 }
 
 /**
- * The record's id as text (see {@link toText}): ids are strings, some consoles
- * send numbers.
+ * The record's id as text (see {@link toText}): trimmed, a numeric id as its
+ * decimal text.
  *
  * @param recordType the kind of record, e.g. `agent`
  * @throws MalformedRecordError when the record has no id or a blank one
