@@ -162,7 +162,7 @@ export interface NetworkIdentity {
 /**
  * The identity of a device from its interfaces: virtual interfaces (by name,
  * see {@link VIRTUAL_INTERFACE_NAME}) are left out entirely; addresses are
- * kept when they identify a device (see {@link IDENTIFYING_RANGES}), in
+ * kept when they identify a device (see {@link IDENTIFYING_IPV4_RANGES}), in
  * canonical form.
  *
  * @param managementAddress the address the agent last used to reach the

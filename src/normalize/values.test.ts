@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+
 import {
   isAbsent,
   toBoolean,
@@ -18,6 +20,8 @@ describe('toBoolean', () => {
     [' FALSE ', false],
     ['1', true],
     ['0', false],
+    ['on', true],
+    [' OFF', false],
   ])('%p -> %p', (value, expected) => {
     expect(toBoolean(value)).toBe(expected);
   });
@@ -143,8 +147,61 @@ describe('toEpochMs', () => {
   });
 
   test.each([
+    ['2018-02-27T04:49:26.2Z', Date.UTC(2018, 1, 27, 4, 49, 26, 200)],
+    ['2018-02-27T04:49:26.25Z', Date.UTC(2018, 1, 27, 4, 49, 26, 250)],
+    ['2018-02-27T04:49:26.999999999Z', Date.UTC(2018, 1, 27, 4, 49, 26, 999)],
+    // Past the month's end rolls over, as Date.parse reads it.
+    ['2026-02-30T00:00:00Z', Date.UTC(2026, 2, 2)],
+    ['2026-11-01T24:00:00Z', Date.UTC(2026, 10, 2)],
+    ['0099-11-01T11:58:12Z', Date.parse('0099-11-01T11:58:12Z')],
+    ['2018-02-27t04:49:26z', Date.UTC(2018, 1, 27, 4, 49, 26)],
+  ])('%p -> %p, as Date.parse reads it', (value, expected) => {
+    expect(toEpochMs(value)).toBe(expected);
+  });
+
+  test('reads every date-time in SentinelOne form as Date.parse reads it with Z', () => {
+    const twoDigits = (min: number, max: number) =>
+      fc.integer({ min, max }).map((n) => String(n).padStart(2, '0'));
+    const dateTime = fc
+      .tuple(
+        fc
+          .integer({ min: 0, max: 9999 })
+          .map((n) => String(n).padStart(4, '0')),
+        twoDigits(1, 12),
+        twoDigits(1, 31),
+        twoDigits(0, 23),
+        twoDigits(0, 59),
+        twoDigits(0, 59),
+        fc.option(
+          fc.stringOf(fc.constantFrom(...'0123456789'), {
+            minLength: 1,
+            maxLength: 9,
+          }),
+        ),
+        fc.boolean(),
+      )
+      .map(
+        ([year, month, day, hour, minute, second, fraction, zulu]) =>
+          `${year}-${month}-${day}T${hour}:${minute}:${second}` +
+          (fraction === null ? '' : `.${fraction}`) +
+          (zulu ? 'Z' : ''),
+      );
+    fc.assert(
+      fc.property(dateTime, (text) => {
+        const zulu = text.endsWith('Z') ? text : `${text}Z`;
+        expect(toEpochMs(text)).toBe(Date.parse(zulu));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test.each([
     '',
     'last tuesday',
+    '2026-11-01T11:58:12.Z',
+    '2026-11-01T11:58:12Zx',
+    '2026-11-01T11:58:60Z',
+    '2026-00-01T00:00:00Z',
     '07/01/2024',
     '2024',
     '2024-13-45',

@@ -14,9 +14,15 @@ const BOOLEANS_BY_TEXT: ReadonlyMap<string, boolean> = new Map([
   ['false', false],
   ['1', true],
   ['0', false],
+  // How a policy states each of its engines.
+  ['on', true],
+  ['off', false],
 ]);
 
-/** `true`/`false`, or `"True"`, `"false"`, `"1"`, `"0"` (any case); else `undefined`. */
+/**
+ * `true`/`false`, or `"True"`, `"false"`, `"1"`, `"0"`, `"on"`, `"off"` (any
+ * case); else `undefined`.
+ */
 export function toBoolean(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') {
     return value;
@@ -161,7 +167,14 @@ export function toEpochMs(value: unknown): number | undefined {
     return Number.isFinite(value) ? value : undefined;
   }
   const text = typeof value === 'string' ? toText(value) : undefined;
-  if (text === undefined || !ISO_DATE_PREFIX.test(text)) {
+  if (text === undefined) {
+    return undefined;
+  }
+  const utcTime = utcDateTimeEpochMs(text);
+  if (utcTime !== undefined) {
+    return utcTime;
+  }
+  if (!ISO_DATE_PREFIX.test(text)) {
     return undefined;
   }
   const zoned =
@@ -173,4 +186,109 @@ export function toEpochMs(value: unknown): number | undefined {
   // value: at five dates an agent, a hot spot of the conversion.
   const time = Date.parse(zoned ? text : `${text}Z`);
   return Number.isNaN(time) ? undefined : time;
+}
+
+/** Character codes of what a SentinelOne date-time is made of. */
+const ZERO = 48;
+const DASH = 45;
+const COLON = 58;
+const PERIOD = 46;
+const LETTER_T = 84;
+const LETTER_Z = 90;
+/** `YYYY-MM-DDTHH:MM:SS` */
+const UTC_DATE_TIME_LENGTH = 19;
+
+/** The digit at `index`, or -1 when there is none there. */
+function digitAt(text: string, index: number): number {
+  const digit = text.charCodeAt(index) - ZERO;
+  return digit >= 0 && digit <= 9 ? digit : -1;
+}
+
+/** The two-digit number at `index`, or -1. */
+function twoDigitsAt(text: string, index: number): number {
+  const tens = digitAt(text, index);
+  const units = digitAt(text, index + 1);
+  return tens < 0 || units < 0 ? -1 : tens * 10 + units;
+}
+
+/**
+ * Epoch ms of `YYYY-MM-DDTHH:MM:SS`, optionally with a fraction, then `Z` or
+ * nothing (UTC either way): how SentinelOne writes every date-time. Read by
+ * character code because `Date.parse` costs about 200 ns a date, five dates
+ * an agent; `undefined` for any other text, which `Date.parse` then reads.
+ *
+ * Gives what `Date.parse` gives: days past the month's end roll over as
+ * `Date.UTC` rolls them (so does `Date.parse`), a fraction is truncated to
+ * milliseconds. What `Date.UTC` reads differently (years before 100, hour
+ * 24) is left to `Date.parse`.
+ */
+function utcDateTimeEpochMs(text: string): number | undefined {
+  const { length } = text;
+  if (
+    length < UTC_DATE_TIME_LENGTH ||
+    text.charCodeAt(4) !== DASH ||
+    text.charCodeAt(7) !== DASH ||
+    text.charCodeAt(10) !== LETTER_T ||
+    text.charCodeAt(13) !== COLON ||
+    text.charCodeAt(16) !== COLON
+  ) {
+    return undefined;
+  }
+  const century = twoDigitsAt(text, 0);
+  const yearOfCentury = twoDigitsAt(text, 2);
+  const month = twoDigitsAt(text, 5);
+  const day = twoDigitsAt(text, 8);
+  const hour = twoDigitsAt(text, 11);
+  const minute = twoDigitsAt(text, 14);
+  const second = twoDigitsAt(text, 17);
+  if (
+    century < 1 ||
+    yearOfCentury < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > 31 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59
+  ) {
+    return undefined;
+  }
+  let index = UTC_DATE_TIME_LENGTH;
+  let milliseconds = 0;
+  if (text.charCodeAt(index) === PERIOD) {
+    index++;
+    const fractionStart = index;
+    for (let digit = digitAt(text, index); digit >= 0; ) {
+      if (index - fractionStart < 3) {
+        milliseconds = milliseconds * 10 + digit;
+      }
+      digit = digitAt(text, ++index);
+    }
+    const fractionDigits = index - fractionStart;
+    if (fractionDigits === 0) {
+      return undefined;
+    }
+    for (let shown = fractionDigits; shown < 3; shown++) {
+      milliseconds *= 10;
+    }
+  }
+  if (text.charCodeAt(index) === LETTER_Z) {
+    index++;
+  }
+  if (index !== length) {
+    return undefined;
+  }
+  return Date.UTC(
+    century * 100 + yearOfCentury,
+    month - 1,
+    day,
+    hour,
+    minute,
+    second,
+    milliseconds,
+  );
 }

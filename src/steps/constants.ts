@@ -217,9 +217,12 @@ export const MappedRelationships = {
 /**
  * HostAgent `function` values of a SentinelOne agent. The data model has no
  * 'edr': its behavioural monitoring is 'activity-monitor'.
+ *
+ * Frozen because every agent entity holds this one list rather than a copy
+ * (100,000 copies at 100,000 agents).
  */
-export const AGENT_FUNCTIONS = [
+export const AGENT_FUNCTIONS: readonly string[] = Object.freeze([
   'anti-malware',
   'endpoint-protection',
   'activity-monitor',
-];
+]);

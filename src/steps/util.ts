@@ -1,7 +1,7 @@
 import { validateEntityWithSchema } from '@jupiterone/data-model';
 import { Entity } from '@jupiterone/integration-sdk-core';
 
-import { isAbsent, toEpochMs } from '../normalize/values';
+import { isAbsent, toEpochMs, toText } from '../normalize/values';
 
 /**
  * Helpers shared by the converters. Everything here is pure: no I/O, no clock.
@@ -25,6 +25,8 @@ export class MalformedRecordError extends Error {
     this.field = field;
   }
 }
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Longest excerpt of an offending value quoted in an error message. */
 const MAX_QUOTED_VALUE_LENGTH = 60;
@@ -72,7 +74,8 @@ export function parseDate(
 }
 
 /**
- * The record's id as a string.
+ * The record's id as text (see {@link toText}): trimmed, a numeric id as its
+ * decimal text.
  *
  * @param recordType the kind of record, e.g. `agent`
  * @throws MalformedRecordError when the record has no id or a blank one
@@ -81,13 +84,11 @@ export function requireId(
   record: { id?: unknown } | null | undefined,
   recordType: string,
 ): string {
+  const text = toText(record?.id);
+  if (text !== undefined) {
+    return text;
+  }
   const id = record?.id;
-  if (typeof id === 'string' && id.trim() !== '') {
-    return id.trim();
-  }
-  if (typeof id === 'number' && Number.isFinite(id)) {
-    return String(id);
-  }
   throw new MalformedRecordError(
     id === undefined || id === null || id === ''
       ? `${recordType} record without id`

@@ -14,8 +14,19 @@
  * slash is tolerated).
  */
 
+/**
+ * A run has one console URL and links every agent to it: its base is worked
+ * out once, not with a regex per record.
+ */
+let lastServerUrl: string | undefined;
+let lastConsoleBase = '';
+
 function consoleBase(serverUrl: string): string {
-  return serverUrl.trim().replace(/\/+$/, '');
+  if (serverUrl !== lastServerUrl) {
+    lastConsoleBase = serverUrl.trim().replace(/\/+$/, '');
+    lastServerUrl = serverUrl;
+  }
+  return lastConsoleBase;
 }
 
 function segment(id: string): string {

@@ -5,11 +5,11 @@ import { describeUnmatchedIds, runScope } from '../../scope';
 import { readConsoleFacts } from '../../validateInvocation';
 import { Entities, Steps } from '../constants';
 import { StepContext, warnCustomer } from '../framework';
+import { DAY_MS } from '../util';
 import { createAccountEntity } from './converter';
 
 /** Warn the customer this long before the API token expires. */
 export const TOKEN_EXPIRY_WARNING_DAYS = 14;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function fetchAccount(context: StepContext): Promise<void> {
   const { instance, jobState, logger } = context;

@@ -25,6 +25,7 @@ import {
 import { agentKey } from '../keys';
 import {
   createEntity,
+  DAY_MS,
   parseDate,
   relationshipKey,
   requireId,
@@ -33,13 +34,13 @@ import {
 import { agentWebLink } from '../webLinks';
 
 /** Fields of an agent that must never reach the graph. */
-export const AGENT_SECRET_FIELDS = ['licenseKey'] as const;
+const AGENT_SECRET_FIELDS = ['licenseKey'] as const;
 
 /**
  * An agent is online when its network status is `connected` and it reported
  * to the console within this many milliseconds (24 hours).
  */
-export const AGENT_ONLINE_THRESHOLD_MS = 24 * 60 * 60 * 1000;
+export const AGENT_ONLINE_THRESHOLD_MS = DAY_MS;
 
 /** SentinelOne `osType` -> JupiterOne `platform`. */
 const PLATFORMS: Record<string, string> = {
@@ -225,7 +226,7 @@ export function createAgentEntity(
     id,
     name,
     displayName: name,
-    function: [...AGENT_FUNCTIONS],
+    function: AGENT_FUNCTIONS as string[],
     uuid: toText(agent.uuid),
     hostname: computerName,
     domain: toName(agent.domain),

@@ -3,6 +3,7 @@ import pMap from 'p-map';
 
 import { ListFilter, S1Application, S1ApplicationInstall } from '../../client';
 import { IntegrationConfig } from '../../config';
+import { toText } from '../../normalize/values';
 import { singleIdFilters } from '../../scope';
 import { Entities, IngestionSources, Relationships, Steps } from '../constants';
 import { collectPages, getStepClient, StepContext } from '../framework';
@@ -41,23 +42,22 @@ export async function fetchApplications(context: StepContext): Promise<void> {
     optional: OptionalSources.applicationManagement('Installed applications'),
     iterate: async (onPage) => {
       // One account (or site) per request: the API reads a single id.
-      const applications: [ListFilter, S1Application][] = [];
+      const applications: [ListFilter, S1Application, string][] = [];
       const inventories = await pMap(
         singleIdFilters(scope.run),
         (filter) =>
           client.iterateApplications(filter, (page) => {
             for (const app of page) {
-              if (app?.applicationName?.trim())
-                applications.push([filter, app]);
+              const name = toText(app?.applicationName);
+              if (name) applications.push([filter, app, name]);
             }
           }),
         { concurrency },
       );
       const installs = await pMap(
         applications,
-        ([filter, application]) => {
-          const name = application.applicationName!.trim();
-          const vendor = application.applicationVendor?.trim() ?? '';
+        ([filter, application, name]) => {
+          const vendor = toText(application.applicationVendor) ?? '';
           return client.iterateApplicationInstalls(
             filter,
             {
@@ -78,7 +78,7 @@ export async function fetchApplications(context: StepContext): Promise<void> {
         install?.endpointId,
       );
       if (!agent) return;
-      const version = install?.version?.trim() || 'unknown';
+      const version = toText(install?.version) ?? 'unknown';
       const key = applicationKey(vendor, name, version);
       // One agent can hold the same version twice (two paths): the writer
       // keeps the first edge.

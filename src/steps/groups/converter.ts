@@ -8,7 +8,7 @@ import { createEntity, parseDate, requireId, stripSecrets } from '../util';
 import { groupWebLink } from '../webLinks';
 
 /** Fields of a group that must never reach the graph. */
-export const GROUP_SECRET_FIELDS = ['registrationToken'] as const;
+const GROUP_SECRET_FIELDS = ['registrationToken'] as const;
 
 /**
  * @throws MalformedRecordError for a group without id or with an unparseable date

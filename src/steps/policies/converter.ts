@@ -23,17 +23,11 @@ export function isOwnPolicy(policy: S1Policy): boolean {
   return !toText(policy.inheritedFrom);
 }
 
-/** An engine's `on` / `off` (any case), else `undefined`. */
-function engineOn(state: unknown): boolean | undefined {
-  const text = toText(state)?.toLowerCase();
-  return text === 'on' ? true : text === 'off' ? false : undefined;
-}
-
 /** `preExecution` → `preExecutionEngineOn`: one flat boolean per engine. */
 function engineProperties(policy: S1Policy): Record<string, boolean> {
   const properties: Record<string, boolean> = {};
   for (const engine of POLICY_ENGINES) {
-    const on = engineOn(policy.engines?.[engine]);
+    const on = toBoolean(policy.engines?.[engine]);
     if (on !== undefined) properties[`${engine}EngineOn`] = on;
   }
   return properties;

@@ -8,7 +8,7 @@ import { createEntity, parseDate, requireId, stripSecrets } from '../util';
 import { siteWebLink } from '../webLinks';
 
 /** Fields of a site that must never reach the graph. */
-export const SITE_SECRET_FIELDS = ['registrationToken'] as const;
+const SITE_SECRET_FIELDS = ['registrationToken'] as const;
 
 /**
  * @throws MalformedRecordError for a site without id or with an unparseable date

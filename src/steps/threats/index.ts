@@ -6,9 +6,8 @@ import { iterateEach, scopeFilters } from '../../scope';
 import { Entities, IngestionSources, Relationships, Steps } from '../constants';
 import { collectPages, getStepClient, StepContext } from '../framework';
 import { relateFromCollectedAgent } from '../relationships';
+import { DAY_MS } from '../util';
 import { createThreatEntity } from './converter';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Every threat still open, and the resolved ones updated within the

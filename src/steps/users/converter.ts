@@ -4,7 +4,13 @@ import {
   Relationship,
 } from '@jupiterone/integration-sdk-core';
 
-import { S1Role, S1ScopeRole, S1ServiceUser, S1User } from '../../client/types';
+import {
+  S1ApiTokenDates,
+  S1Role,
+  S1ScopeRole,
+  S1ServiceUser,
+  S1User,
+} from '../../client/types';
 import { toBoolean, toNumber, toText } from '../../normalize/values';
 import { Entities, Relationships } from '../constants';
 import { roleKey, userKey } from '../keys';
@@ -51,16 +57,7 @@ export function createUserEntity(user: S1User): Entity {
     system: toBoolean(user.isSystem),
     roleNames: roleNames(user.scopeRoles),
     canGenerateApiToken: toBoolean(user.canGenerateApiToken),
-    apiTokenCreatedOn: parseDate(
-      user.apiToken?.createdAt,
-      'apiToken.createdAt',
-      label,
-    ),
-    apiTokenExpiresOn: parseDate(
-      user.apiToken?.expiresAt,
-      'apiToken.expiresAt',
-      label,
-    ),
+    ...apiTokenDates(user.apiToken, label),
     firstLoginOn: parseDate(user.firstLogin, 'firstLogin', label),
     lastLoginOn: parseDate(user.lastLogin, 'lastLogin', label),
     createdOn: parseDate(user.dateJoined, 'dateJoined', label),
@@ -89,16 +86,7 @@ export function createServiceUserEntity(serviceUser: S1ServiceUser): Entity {
     serviceAccount: true,
     scope: toText(serviceUser.scope),
     roleNames: roleNames(serviceUser.scopeRoles),
-    apiTokenCreatedOn: parseDate(
-      serviceUser.apiToken?.createdAt,
-      'apiToken.createdAt',
-      label,
-    ),
-    apiTokenExpiresOn: parseDate(
-      serviceUser.apiToken?.expiresAt,
-      'apiToken.expiresAt',
-      label,
-    ),
+    ...apiTokenDates(serviceUser.apiToken, label),
     lastActivationOn: parseDate(
       serviceUser.lastActivation,
       'lastActivation',
@@ -108,6 +96,30 @@ export function createServiceUserEntity(serviceUser: S1ServiceUser): Entity {
     createdOn: parseDate(serviceUser.createdAt, 'createdAt', label),
     updatedOn: parseDate(serviceUser.updatedAt, 'updatedAt', label),
   });
+}
+
+/**
+ * When the user's API token was made and when it expires: all the graph
+ * holds of a token.
+ *
+ * @throws MalformedRecordError for a date that is not one
+ */
+function apiTokenDates(
+  apiToken: S1ApiTokenDates | null | undefined,
+  recordLabel: string,
+): { apiTokenCreatedOn?: number; apiTokenExpiresOn?: number } {
+  return {
+    apiTokenCreatedOn: parseDate(
+      apiToken?.createdAt,
+      'apiToken.createdAt',
+      recordLabel,
+    ),
+    apiTokenExpiresOn: parseDate(
+      apiToken?.expiresAt,
+      'apiToken.expiresAt',
+      recordLabel,
+    ),
+  };
 }
 
 function roleNames(scopeRoles: S1ScopeRole[] | null | undefined): string[] {

@@ -1,12 +1,18 @@
 import { Entity, IntegrationStep } from '@jupiterone/integration-sdk-core';
 
-import { S1Role, S1ServiceUser, S1User } from '../../client';
+import {
+  IterationSummary,
+  ListFilter,
+  PageHandler,
+  S1Role,
+  S1ServiceUser,
+  S1User,
+} from '../../client';
 import { IntegrationConfig } from '../../config';
 import { iterateEach, scopeFilters } from '../../scope';
 import { Entities, IngestionSources, Relationships, Steps } from '../constants';
 import {
   collectPages,
-  CollectPagesOptions,
   getStepClient,
   OptionalSource,
   PageGraph,
@@ -78,7 +84,10 @@ export async function fetchUsers(context: StepContext): Promise<void> {
       recordType: people.recordType,
       writtenType: Entities.USER._type,
       optional: people.optional,
-      iterate: people.iterate,
+      iterate: (onPage) =>
+        iterateEach(scopeFilters(scope.run), (filter) =>
+          people.list(filter, onPage),
+        ),
       toGraph: async (person, graph) => {
         const entity = people.toEntity(person);
         graph.entities.push(entity);
@@ -92,19 +101,13 @@ export async function fetchUsers(context: StepContext): Promise<void> {
   await collectPeople<S1User>({
     recordType: 'console user',
     optional: OptionalSources.users,
-    iterate: (onPage) =>
-      iterateEach(scopeFilters(scope.run), (filter) =>
-        client.iterateUsers(filter, onPage),
-      ),
+    list: (filter, onPage) => client.iterateUsers(filter, onPage),
     toEntity: createUserEntity,
   });
   await collectPeople<S1ServiceUser>({
     recordType: 'service user',
     optional: OptionalSources.serviceUsers,
-    iterate: (onPage) =>
-      iterateEach(scopeFilters(scope.run), (filter) =>
-        client.iterateServiceUsers(filter, onPage),
-      ),
+    list: (filter, onPage) => client.iterateServiceUsers(filter, onPage),
     toEntity: createServiceUserEntity,
   });
 }
@@ -113,7 +116,11 @@ export async function fetchUsers(context: StepContext): Promise<void> {
 interface People<R> {
   recordType: string;
   optional: OptionalSource;
-  iterate: CollectPagesOptions<R>['iterate'];
+  /** Lists one scope's people, a page at a time. */
+  list: (
+    filter: ListFilter,
+    onPage: PageHandler<R>,
+  ) => Promise<IterationSummary>;
   toEntity: (record: R) => Entity;
 }
 

@@ -14,7 +14,6 @@ import {
   isFindingOpen,
 } from './converter';
 
-const SERVER_URL = 'https://usea1-acme.sentinelone.net';
 const RISK_ID = '1190417000000000501';
 
 function risk(overrides: Partial<S1Risk> = {}): S1Risk {
@@ -55,7 +54,7 @@ describe('findingKey', () => {
 
 describe('createFindingEntity', () => {
   test('maps a full endpoint x CVE row', () => {
-    const entity = createFindingEntity(risk(), SERVER_URL);
+    const entity = createFindingEntity(risk());
     expect(entity).toMatchGraphObjectSchema({
       _class: Entities.FINDING._class,
     });
@@ -96,34 +95,29 @@ describe('createFindingEntity', () => {
   test('derives severity and numericSeverity when fields are missing', () => {
     const noLabel = createFindingEntity(
       risk({ severity: null, baseScore: null, nvdBaseScore: '7.5' }),
-      SERVER_URL,
     );
     expect(noLabel).toMatchObject({ severity: 'high', numericSeverity: 7.5 });
 
     const noScore = createFindingEntity(
       risk({ severity: 'Medium', baseScore: null, nvdBaseScore: null }),
-      SERVER_URL,
     );
     expect(noScore).toMatchObject({ severity: 'medium', numericSeverity: 5 });
     expect(noScore.score).toBeUndefined();
   });
 
   test('tolerates a sparse row full of nulls', () => {
-    const entity = createFindingEntity(
-      {
-        id: RISK_ID,
-        cveId: 'cve-2023-4863',
-        endpointName: null,
-        severity: null,
-        baseScore: null,
-        nvdBaseScore: null,
-        riskScore: null,
-        status: null,
-        detectionDate: null,
-        publishedDate: '',
-      },
-      SERVER_URL,
-    );
+    const entity = createFindingEntity({
+      id: RISK_ID,
+      cveId: 'cve-2023-4863',
+      endpointName: null,
+      severity: null,
+      baseScore: null,
+      nvdBaseScore: null,
+      riskScore: null,
+      status: null,
+      detectionDate: null,
+      publishedDate: '',
+    });
     expect(entity).toMatchGraphObjectSchema({
       _class: Entities.FINDING._class,
     });
@@ -143,12 +137,9 @@ describe('createFindingEntity', () => {
     // `status` is `Detected | Removed` in the API's specification.
     const entity = createFindingEntity(
       risk({ status: 'Removed', mitigationStatus: 'To be patched' }),
-      SERVER_URL,
     );
     expect(entity).toMatchObject({ status: 'Removed', open: false });
-    expect(
-      createFindingEntity(risk({ status: 'Detected' }), SERVER_URL).open,
-    ).toBe(true);
+    expect(createFindingEntity(risk({ status: 'Detected' })).open).toBe(true);
   });
 
   test('stores no blank string and reads numbers sent as strings', () => {
@@ -160,7 +151,6 @@ describe('createFindingEntity', () => {
         riskScore: '8.7',
         daysDetected: '42' as unknown as number,
       }),
-      SERVER_URL,
     );
     expect(entity).toMatchGraphObjectSchema({
       _class: Entities.FINDING._class,
@@ -170,14 +160,14 @@ describe('createFindingEntity', () => {
   });
 
   test('throws MalformedRecordError without id, without CVE id or with a bad date', () => {
+    expect(() => createFindingEntity({ ...risk(), id: '' })).toThrow(
+      new MalformedRecordError('finding record without id', 'finding'),
+    );
+    expect(() => createFindingEntity(risk({ cveId: null }))).toThrow(
+      `finding ${RISK_ID}: record without cveId`,
+    );
     expect(() =>
-      createFindingEntity({ ...risk(), id: '' }, SERVER_URL),
-    ).toThrow(new MalformedRecordError('finding record without id', 'finding'));
-    expect(() =>
-      createFindingEntity(risk({ cveId: null }), SERVER_URL),
-    ).toThrow(`finding ${RISK_ID}: record without cveId`);
-    expect(() =>
-      createFindingEntity(risk({ lastScanDate: '07/01/2024' }), SERVER_URL),
+      createFindingEntity(risk({ lastScanDate: '07/01/2024' })),
     ).toThrow(`finding ${RISK_ID}: lastScanDate '07/01/2024' is not a date`);
   });
 });

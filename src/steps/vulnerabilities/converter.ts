@@ -37,7 +37,7 @@ export const CLOSED_FINDING_STATUSES: ReadonlySet<string> = new Set([
  * @throws MalformedRecordError when the row has no CVE id: an endpoint x CVE
  *   row without its CVE cannot be joined to anything
  */
-export function requireCveId(risk: S1Risk): string {
+function requireCveId(risk: S1Risk): string {
   const cveId = toText(risk.cveId)?.toUpperCase();
   if (!cveId || /\s/.test(cveId)) {
     const id = toText(risk.id) ?? '(no id)';
@@ -80,7 +80,7 @@ export function cvssSeverity(score: number): string {
  * (SentinelOne's, else NVD's), else derived from the label (critical 10,
  * high 8, medium 5, low 2, none/unknown 0).
  */
-export function findingSeverity(risk: S1Risk): {
+function findingSeverity(risk: S1Risk): {
   severity: string;
   numericSeverity: number;
   score: number | undefined;
@@ -100,8 +100,7 @@ export function findingSeverity(risk: S1Risk): {
  * @throws MalformedRecordError for a row without id, without CVE id or with
  *   an unparseable date
  */
-export function createFindingEntity(risk: S1Risk, serverUrl: string): Entity {
-  void serverUrl; // the finding links to the CVE, not to the console
+export function createFindingEntity(risk: S1Risk): Entity {
   const id = requireId(risk, 'finding');
   const label = `finding ${id}`;
   const cveId = requireCveId(risk);

@@ -26,7 +26,7 @@ import {
 export async function fetchVulnerabilities(
   context: StepContext,
 ): Promise<void> {
-  const { config, client, scope } = await getStepClient(context);
+  const { client, scope } = await getStepClient(context);
 
   await collectPages<S1Risk>({
     context,
@@ -42,7 +42,7 @@ export async function fetchVulnerabilities(
         { concurrency: client.maxConcurrentRequests },
       ),
     toGraph: async (risk, graph) => {
-      const entity = createFindingEntity(risk, config.serverUrl);
+      const entity = createFindingEntity(risk);
       graph.entities.push(entity);
       graph.relationships.push(
         createFindingIsCveRelationship(risk, entity._key),
