@@ -40,8 +40,8 @@ export const FAST_CLIENT_ENV: Record<string, string> = {
 };
 
 /**
- * For runs with a request that never answers or a body cut short by a reset
- * (which only the timeout ends): each one costs a timeout. Not shorter: at
+ * For runs with a request that never answers (which only the timeout ends):
+ * each one costs a timeout. Not shorter: at
  * 1.5 s a busy machine saw late pages time out, and each retry builds the page
  * again, loading the machine further.
  */

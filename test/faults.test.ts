@@ -2,7 +2,7 @@
  * The fault matrix, transport faults: a 5,000-agent estate behind a
  * misbehaving API must still be collected exactly.
  */
-import { SHORT_TIMEOUT_ENV } from './collect';
+import { SHORT_TIMEOUT_ENV, warnLogLines } from './collect';
 import { expectCompleteCoreEstate, useFaultMatrix } from './faults';
 
 const { simulator, runWith } = useFaultMatrix();
@@ -47,12 +47,19 @@ describe('collects everything despite', () => {
     );
   });
 
-  test('6. a connection reset mid-body', async () => {
-    expectCompleteCoreEstate(
-      await runWith(
-        { resetsMidBody: 1, faultPaths: ['/agents'] },
-        SHORT_TIMEOUT_ENV,
-      ),
+  test('6. a connection reset mid-body: retried at once, not after a timeout', async () => {
+    const collection = await runWith({
+      resetsMidBody: 1,
+      faultPaths: ['/agents'],
+    });
+    expectCompleteCoreEstate(collection);
+    const retries = warnLogLines(collection.output).filter((message) =>
+      message.startsWith('Retrying SentinelOne request'),
     );
+    expect(retries).toEqual([
+      expect.stringMatching(
+        /connection to .* failed \(ECONNRESET: .*the connection closed before the response body was complete\)/,
+      ),
+    ]);
   });
 });

@@ -159,3 +159,74 @@ describe('one transport shared by the steps of a run', () => {
     }
   });
 });
+
+describe('a connection reset mid-body', () => {
+  /**
+   * A console whose first `resets` answers promise a Content-Length body,
+   * send part of it, then drop the connection; later answers are whole.
+   */
+  async function resettingConsole(resets: number) {
+    let answered = 0;
+    const body = JSON.stringify({ data: { agents: 1500 } });
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(body),
+      });
+      if (answered++ < resets) {
+        res.write(body.slice(0, 10), () => res.socket?.destroy());
+      } else {
+        res.end(body);
+      }
+    });
+    await new Promise<void>((resolve) =>
+      server.listen(0, '127.0.0.1', resolve),
+    );
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      answered: () => answered,
+      close: () => new Promise((resolve) => server.close(resolve)),
+    };
+  }
+
+  // Long enough that a read waiting for the timeout would fail the test.
+  const patient = {
+    ...DEFAULT_TUNING,
+    requestTimeoutMs: 10 * 60_000,
+    retryBaseDelayMs: 1,
+  };
+
+  test('fails the read as a reset, not as a timeout, and gives up after maxAttempts', async () => {
+    const server = await resettingConsole(2);
+    try {
+      const transport = new SentinelOneTransport(server.url, 'token', {
+        ...patient,
+        maxAttempts: 2,
+      });
+      const error = await transport
+        .request('/system/info', {}, observer())
+        .catch((err: Error) => err);
+      expect((error as Error).message).toMatch(
+        /GET \/web\/api\/v2\.1\/system\/info: .*ECONNRESET.*the connection closed before the response body was complete.*gave up after 2 attempts/,
+      );
+      expect(server.answered()).toBe(2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('is retried, and the retry reads the whole body', async () => {
+    const server = await resettingConsole(1);
+    try {
+      const transport = new SentinelOneTransport(server.url, 'token', patient);
+      const step = observer();
+      await expect(
+        transport.request('/system/info', {}, step),
+      ).resolves.toEqual({ data: { agents: 1500 } });
+      expect(step.counters).toEqual({ requests: 2, retries: 1 });
+    } finally {
+      await server.close();
+    }
+  });
+});

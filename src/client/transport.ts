@@ -109,9 +109,11 @@ export class SentinelOneTransport {
       keepAlive: true,
       maxSockets: tuning.maxConcurrentRequests,
     };
-    this.agent = this.origin.startsWith('https:')
-      ? new https.Agent(agentOptions)
-      : new http.Agent(agentOptions);
+    this.agent = failBodiesCutShort(
+      this.origin.startsWith('https:')
+        ? new https.Agent(agentOptions)
+        : new http.Agent(agentOptions),
+    );
     this.inFlight = pLimit(tuning.maxConcurrentRequests);
   }
 
@@ -180,8 +182,8 @@ export class SentinelOneTransport {
     observer: RequestObserver,
   ): Promise<T> {
     const controller = new AbortController();
-    // The timer covers reading the body too: node-fetch 2 never rejects a
-    // body cut short by a reset, so without it a collection can hang forever.
+    // The timer covers reading the body too: a console that stops sending
+    // mid-body without closing the connection would hang a collection.
     const timer = setTimeout(
       () => controller.abort(),
       this.tuning.requestTimeoutMs,
@@ -383,6 +385,39 @@ export class SentinelOneTransport {
     }
     return err;
   }
+}
+
+/**
+ * node-fetch 2 pipes each response into the body it hands out, and `pipe`
+ * does not pass on errors: when the connection closes before a
+ * Content-Length body is complete, that body never ends (node-fetch only
+ * catches it for chunked bodies), and the read waits out the whole request
+ * timeout. The agent sees every request first, so it fails such a response
+ * through the request's 'error' event, which node-fetch turns into an error
+ * of the body: the read rejects at once and the request is retried. (By then
+ * the request is already destroyed, so `req.destroy(err)` would do nothing.)
+ */
+function failBodiesCutShort<A extends http.Agent>(agent: A): A {
+  // addRequest is how http.ClientRequest hands itself to its agent; it is
+  // not in @types/node.
+  const withAddRequest = agent as A & {
+    addRequest(request: http.ClientRequest, options: unknown): void;
+  };
+  const addRequest = withAddRequest.addRequest.bind(agent);
+  withAddRequest.addRequest = (request, options) => {
+    request.once('response', (response: http.IncomingMessage) => {
+      response.once('close', () => {
+        if (response.complete) return;
+        const error: NodeJS.ErrnoException = new Error(
+          'the connection closed before the response body was complete',
+        );
+        error.code = 'ECONNRESET';
+        request.emit('error', error);
+      });
+    });
+    addRequest(request, options);
+  };
+  return agent;
 }
 
 /** SentinelOne error codes (e.g. 4030010) from an error body, for callers that branch on them. */
