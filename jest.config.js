@@ -14,5 +14,6 @@ module.exports = {
   // yet the fault matrix spends much of its time waiting (rate-limit windows,
   // backoff, timeouts): a second worker uses that time even there.
   maxWorkers: Math.max(2, os.cpus().length - 1),
+  testSequencer: '<rootDir>/test/sequencer.js',
   testTimeout: 60000,
 };

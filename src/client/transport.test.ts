@@ -81,7 +81,9 @@ describe('one transport shared by the steps of a run', () => {
     let inFlight = 0;
     let maxInFlight = 0;
     let answered = 0;
-    const server = http.createServer((_req, res) => {
+    const paths: string[] = [];
+    const server = http.createServer((req, res) => {
+      paths.push(req.url ?? '');
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
       const status = statuses[answered++] ?? 200;
@@ -98,6 +100,7 @@ describe('one transport shared by the steps of a run', () => {
     return {
       url: `http://127.0.0.1:${port}`,
       maxInFlight: () => maxInFlight,
+      paths,
       close: () => new Promise((resolve) => server.close(resolve)),
     };
   }
@@ -137,6 +140,27 @@ describe('one transport shared by the steps of a run', () => {
       await transport.request('/system/info', {}, step);
       expect(step.counters).toEqual({ requests: 3, retries: 2 });
       expect(transport.stats).toEqual({ requests: 3, retries: 2 });
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('a throttled request keeps its place under the cap: its retry goes before requests queued after it', async () => {
+    const server = await slowConsole([429]);
+    try {
+      const transport = new SentinelOneTransport(server.url, TOKEN, {
+        ...tuning,
+        maxConcurrentRequests: 1,
+      });
+      await Promise.all([
+        transport.request('/system/info', {}, observer()),
+        transport.request('/accounts', {}, observer()),
+      ]);
+      expect(server.paths).toEqual([
+        '/web/api/v2.1/system/info',
+        '/web/api/v2.1/system/info',
+        '/web/api/v2.1/accounts',
+      ]);
     } finally {
       await server.close();
     }

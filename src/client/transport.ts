@@ -134,43 +134,48 @@ export class SentinelOneTransport {
     assertUrlFits(url, endpoint);
 
     let nextDelayMs = 0;
-    return retry(
-      () =>
-        this.inFlight(async () => {
+    // A request keeps its place under the cap through its retries: were each
+    // attempt queued anew, a throttled request would wait behind every request
+    // queued since, and under a per-token rate limit the requests that keep
+    // arriving could spend its attempts for it.
+    return this.inFlight(() =>
+      retry(
+        async () => {
           await sleep(this.pausedUntil - Date.now());
           return this.attempt<T>(url, method, endpoint, options.body, observer);
-        }),
-      {
-        maxAttempts: this.tuning.maxAttempts,
-        // Called before the first attempt too, when no failure has set it.
-        calculateDelay: () => nextDelayMs,
-        handleError: (err, context) => {
-          if (!(err instanceof RetryableFailure)) throw this.redactError(err);
-          const attempt = context.attemptNum + 1;
-          if (context.attemptsRemaining === 0) {
-            throw new IntegrationProviderAPIError({
-              endpoint,
-              status: err.status,
-              statusText: this.redact(
-                `${err.message}; gave up after ${attempt} attempts`,
-              ),
-            });
-          }
-          nextDelayMs = backoffDelay(attempt, this.tuning, err.retryAfterMs);
-          if (err.status === 429) {
-            this.pausedUntil = Math.max(
-              this.pausedUntil,
-              Date.now() + nextDelayMs,
-            );
-          }
-          this.stats.retries++;
-          observer.counters.retries++;
-          observer.logger.warn(
-            { endpoint, status: err.status, attempt, delayMs: nextDelayMs },
-            this.redact(`Retrying SentinelOne request: ${err.message}`),
-          );
         },
-      },
+        {
+          maxAttempts: this.tuning.maxAttempts,
+          // Called before the first attempt too, when no failure has set it.
+          calculateDelay: () => nextDelayMs,
+          handleError: (err, context) => {
+            if (!(err instanceof RetryableFailure)) throw this.redactError(err);
+            const attempt = context.attemptNum + 1;
+            if (context.attemptsRemaining === 0) {
+              throw new IntegrationProviderAPIError({
+                endpoint,
+                status: err.status,
+                statusText: this.redact(
+                  `${err.message}; gave up after ${attempt} attempts`,
+                ),
+              });
+            }
+            nextDelayMs = backoffDelay(attempt, this.tuning, err.retryAfterMs);
+            if (err.status === 429) {
+              this.pausedUntil = Math.max(
+                this.pausedUntil,
+                Date.now() + nextDelayMs,
+              );
+            }
+            this.stats.retries++;
+            observer.counters.retries++;
+            observer.logger.warn(
+              { endpoint, status: err.status, attempt, delayMs: nextDelayMs },
+              this.redact(`Retrying SentinelOne request: ${err.message}`),
+            );
+          },
+        },
+      ),
     );
   }
 
