@@ -17,6 +17,12 @@ import path from 'path';
 
 import { IntegrationConfig } from '../src/config';
 import { invocationConfig } from '../src';
+import {
+  DEFAULT_TOKEN,
+  RunningSimulator,
+  SimulatorOptions,
+  startSimulator,
+} from '../tools/simulator';
 
 /** The SDK's in-memory store, with the flush the runtime calls after each step. */
 class MemoryStore extends InMemoryGraphObjectStore {
@@ -209,4 +215,25 @@ function readGraphFiles(directory: string): {
   };
   visit(directory);
   return { entities, relationships };
+}
+
+/**
+ * Collects a simulated estate with `config` on top of the simulator's URL and
+ * token, and hands back the simulator (closed) for its totals and requests.
+ */
+export async function collectEstate(
+  options: SimulatorOptions,
+  config: Partial<IntegrationConfig> = {},
+): Promise<{ simulator: RunningSimulator; collection: Collection }> {
+  const simulator = await startSimulator(options);
+  try {
+    const collection = await collect({
+      serverUrl: simulator.url,
+      apiToken: DEFAULT_TOKEN,
+      ...config,
+    });
+    return { simulator, collection };
+  } finally {
+    await simulator.close();
+  }
 }

@@ -10,30 +10,18 @@ import {
 } from '../src/steps/constants';
 import {
   RunningSimulator,
-  SimulatorOptions,
   startSimulator,
   threatsInPolicy,
 } from '../tools/simulator';
-import { collect, Collection, countByType, warnLogLines } from './collect';
+import {
+  collect,
+  collectEstate,
+  Collection,
+  countByType,
+  warnLogLines,
+} from './collect';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-async function collectEstate(
-  options: SimulatorOptions,
-  config: Record<string, string> = {},
-): Promise<{ simulator: RunningSimulator; collection: Collection }> {
-  const simulator = await startSimulator(options);
-  try {
-    const collection = await collect({
-      serverUrl: simulator.url,
-      apiToken: 'simulator-api-token',
-      ...config,
-    });
-    return { simulator, collection };
-  } finally {
-    await simulator.close();
-  }
-}
 
 describe('5,000 agents in 50 groups over 5 sites', () => {
   let simulator: RunningSimulator;

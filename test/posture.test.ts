@@ -20,9 +20,8 @@ import {
   PosturePermission,
   RunningSimulator,
   SimulatorOptions,
-  startSimulator,
 } from '../tools/simulator';
-import { collect, Collection, warnLogLines } from './collect';
+import { collectEstate, Collection, warnLogLines } from './collect';
 
 const ESTATE: SimulatorOptions = {
   seed: 11,
@@ -33,21 +32,6 @@ const ESTATE: SimulatorOptions = {
   threats: 5,
   applications: 3,
 };
-
-async function collectEstate(
-  options: SimulatorOptions,
-): Promise<{ simulator: RunningSimulator; collection: Collection }> {
-  const simulator = await startSimulator(options);
-  try {
-    const collection = await collect({
-      serverUrl: simulator.url,
-      apiToken: 'simulator-api-token',
-    });
-    return { simulator, collection };
-  } finally {
-    await simulator.close();
-  }
-}
 
 const ofType = <T extends { _type: string }>(objects: T[], type: string) =>
   objects.filter((o) => o._type === type);
